@@ -1,0 +1,32 @@
+/**
+ * @keras-ts/tensor: the backend interface of keras-ts, and the ops.
+ *
+ * Every tfjs-core op and type is re-exported here, so that no user (and no keras-ts package) imports
+ * tfjs-core directly. Backend selection is ours: see `setBackend`, `ready`, `registerBackend`.
+ */
+export * from '@tensorflow/tfjs-core';
+export {
+  setBackend,
+  getBackend,
+  ready,
+  registerBackend,
+  defaultBackendName,
+  isBackendAvailable,
+  loadNativeBackend,
+  onBackendReady,
+  NATIVE_PACKAGES,
+} from './backend.js';
+export type { BackendName } from './backend.js';
+export { GradientTape } from './gradient-tape.js';
+export type { GradientTapeOptions } from './gradient-tape.js';
+export {
+  KerasError,
+  ValueError,
+  ShapeError,
+  NotFoundError,
+  BackendNotInstalledError,
+  BackendInitError,
+  RuntimeError,
+  NotImplementedError,
+  FileFormatError,
+} from './errors.js';
