@@ -8,7 +8,6 @@
 import * as tfc from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
-// @ts-expect-error generated JS without declarations (scripts/bundle-gradients.mjs)
 import './generated/register-gradients.js';
 import { createRequire } from 'node:module';
 import { BackendNotInstalledError, BackendInitError } from './errors.js';

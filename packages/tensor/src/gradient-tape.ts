@@ -124,7 +124,7 @@ export class GradientTape {
           acc.set(x.id, prev ? tfc.add(prev, dx) : dx);
         }
       }
-      return ids.map((id) => (id >= 0 ? acc.get(id) ?? null : null)).map((g) => g ?? null);
+      return ids.map((id) => (id >= 0 ? acc.get(id) ?? null : null)) as unknown as tfc.TensorContainer;
     }) as unknown as Array<tfc.Tensor | null>;
     // tidy keeps tensors it returns even inside the array; nulls pass through.
     if (!this.persistent) this.dispose();

@@ -30,3 +30,5 @@ export {
   NotImplementedError,
   FileFormatError,
 } from './errors.js';
+export { makeVariable, variableInfo, disposeVariable } from './variables.js';
+export type { VariableInfo, MakeVariableOptions } from './variables.js';
