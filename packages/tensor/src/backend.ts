@@ -8,6 +8,7 @@
 import * as tfc from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
+import './kernels/index.js';
 import './generated/register-gradients.js';
 import { createRequire } from 'node:module';
 import { BackendNotInstalledError, BackendInitError } from './errors.js';

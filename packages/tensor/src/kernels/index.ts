@@ -1,0 +1,17 @@
+/**
+ * keras-ts training kernels, registered into tfjs-core's kernel registry on import: fast transposed matmul,
+ * convolution and depthwise backprops on wasm (im2col + the backend's own XNNPack matmul), a fast cpu
+ * `Conv2DBackpropFilter`, and the kernels wasm lacks that Keras layers need to train.
+ */
+import { registerWasmMatMul } from './wasm/batch-mat-mul.js';
+
+let registered = false;
+
+/** Registers every keras-ts kernel (idempotent; runs on import). */
+export function registerTrainingKernels(): void {
+  if (registered) return;
+  registered = true;
+  registerWasmMatMul();
+}
+
+registerTrainingKernels();
