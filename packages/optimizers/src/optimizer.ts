@@ -1,0 +1,508 @@
+/**
+ * `Optimizer`: the Keras 3 optimizer template. The base owns the step count, the learning rate (a variable or
+ * a schedule), gradient clipping, weight decay, loss scaling and the optimizer's variables; a subclass only
+ * implements `build(vars)` (creating its slots with `addOptimizerVariables`) and
+ * `updateStep(gradient, variable, learningRate)`.
+ *
+ * A step (`applyGradients`) runs in one `tidy`, never reads a value back to JS, and creates no variable after
+ * the first (building) call.
+ *
+ * State, in two documented orders:
+ * - `variables` is Keras 3's order (what `.keras` files store as `optimizer/vars/<i>`): `iteration`, then
+ *   `learning_rate` when it is a plain number (not when it is a schedule), then the optimizer variables in
+ *   creation order (e.g. Adam: `kernel_momentum, kernel_velocity, bias_momentum, bias_velocity, ...`).
+ * - `getWeights()`/`setWeights()` use tf.keras 2's order (HDF5 `optimizer_weights`): `iteration`, then any
+ *   non-slot state (Nadam's momentum cache), then the slots grouped by slot name, each group in variable
+ *   order (e.g. Adam: all `m`, then all `v`, then all `vhat`). The learning rate is not part of it (tf.keras
+ *   2 keeps it in the config).
+ *
+ * `iterations` is an int32 scalar variable (Keras: int64 on TensorFlow, int32 on JAX); writers of int64
+ * files cast it.
+ */
+import * as tf from '@keras-ts/tensor';
+import { NotImplementedError, RuntimeError, ValueError, makeVariable, disposeVariable, variableInfo } from '@keras-ts/tensor';
+import { clipByGlobalNorm, clipByNorm, clipByValue } from './clipping.js';
+import { autoName, type OptimizerConfig } from './config.js';
+import { optionsFromConfig } from './options-from-config.js';
+import { LearningRateSchedule } from './schedules/learning-rate-schedule.js';
+
+export type LearningRate = number | LearningRateSchedule;
+
+/** The options every optimizer takes (camelCase of Keras's keyword arguments). */
+export interface OptimizerOptions {
+  learningRate?: LearningRate;
+  /** Decoupled weight decay: before each update, `variable -= variable * weightDecay * learningRate`. */
+  weightDecay?: number | null;
+  /** Clip each gradient to this L2 norm. At most one of the three clipping options may be set. */
+  clipnorm?: number | null;
+  /** Clip each gradient element to `[-clipvalue, clipvalue]`. */
+  clipvalue?: number | null;
+  /** Clip all gradients together to this global L2 norm. */
+  globalClipnorm?: number | null;
+  /** Gradients are divided by this before clipping (the loss was multiplied by it; see `scaleLoss`). */
+  lossScaleFactor?: number | null;
+  /** Not implemented: only `false` is accepted (present so that Keras configs round-trip). */
+  useEma?: boolean;
+  emaMomentum?: number;
+  emaOverwriteFrequency?: number | null;
+  /** Not implemented: only `null` is accepted. */
+  gradientAccumulationSteps?: number | null;
+  name?: string;
+}
+
+/** One slot variable: `slot` holds per-element state of `variable`. */
+export interface SlotInfo {
+  /** The model variable the slot belongs to. */
+  variable: tf.Variable;
+  /** The tf.keras 2 checkpoint / HDF5 slot name (`m`, `v`, `vhat`, `momentum`, `rms`, `mg`, ...). */
+  slotName: string;
+  /** The Keras 3 variable name suffix (`momentum`, `velocity`, `velocity_hat`, `average_gradient`, ...). */
+  kerasName: string;
+  slot: tf.Variable;
+}
+
+/** A kind of slot a subclass creates: its Keras 3 name, its tf.keras 2 name, and its initial value. */
+export interface SlotSpec {
+  name: string;
+  legacyName: string;
+  initialValue?: number;
+}
+
+const BASE_OPTIONS = [
+  'learningRate', 'weightDecay', 'clipnorm', 'clipvalue', 'globalClipnorm', 'lossScaleFactor', 'useEma',
+  'emaMomentum', 'emaOverwriteFrequency', 'gradientAccumulationSteps', 'name',
+];
+
+function optionalPositive(owner: string, key: string, value: number | null | undefined): number | null {
+  if (value == null) return null;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    throw new ValueError(`${owner}: argument \`${key}\` must be a non-negative number or null. Received: ${key}=${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+export abstract class Optimizer {
+  /** The Keras class name ('Adam', 'SGD', ...), used in configs. */
+  abstract readonly className: string;
+
+  readonly name: string;
+  readonly weightDecay: number | null;
+  readonly clipnorm: number | null;
+  readonly clipvalue: number | null;
+  readonly globalClipnorm: number | null;
+  readonly lossScaleFactor: number | null;
+  readonly emaMomentum: number;
+  readonly emaOverwriteFrequency: number | null;
+  /** The step count (int32 scalar), incremented once per `applyGradients`. */
+  readonly iterations: tf.Variable;
+  built = false;
+
+  private lr: tf.Variable | LearningRateSchedule;
+  private stateVars: tf.Variable[] = [];
+  private slotInfos: SlotInfo[] = [];
+  private extraInfos: Array<{ variable: tf.Variable; legacyName: string }> = [];
+  private trainable: tf.Variable[] = [];
+  private indexOf = new Map<tf.Variable, number>();
+  private excludedVars = new Set<tf.Variable>();
+  private excludedPattern: RegExp | null = null;
+  private stepScalars: Map<string, tf.Tensor> | null = null;
+  private disposed = false;
+
+  /**
+   * @param options the base options merged with the subclass's.
+   * @param ownOptions the option names the subclass accepts, for the "not recognized" check.
+   * @param defaultLearningRate the subclass's default learning rate.
+   */
+  protected constructor(options: OptimizerOptions & Record<string, unknown>, ownOptions: readonly string[], defaultLearningRate: number) {
+    const className = new.target.name;
+    const unknown = Object.keys(options).filter((k) => options[k] !== undefined && !BASE_OPTIONS.includes(k) && !ownOptions.includes(k));
+    if (unknown.length > 0) {
+      throw new ValueError(`${className}: argument(s) not recognized: ${unknown.join(', ')}. Known: ${[...BASE_OPTIONS, ...ownOptions].join(', ')}`);
+    }
+    this.name = options.name ?? autoName(className);
+    this.weightDecay = optionalPositive(className, 'weight_decay', options.weightDecay);
+    this.clipnorm = optionalPositive(className, 'clipnorm', options.clipnorm);
+    this.clipvalue = optionalPositive(className, 'clipvalue', options.clipvalue);
+    this.globalClipnorm = optionalPositive(className, 'global_clipnorm', options.globalClipnorm);
+    const clips = [this.clipnorm, this.clipvalue, this.globalClipnorm].filter((c) => c !== null).length;
+    if (clips > 1) {
+      throw new ValueError(
+        `${className}: only one of \`clipnorm\`, \`clipvalue\` and \`global_clipnorm\` can be set. Received: ` +
+          `clipnorm=${this.clipnorm}, clipvalue=${this.clipvalue}, global_clipnorm=${this.globalClipnorm}`,
+      );
+    }
+    this.lossScaleFactor = optionalPositive(className, 'loss_scale_factor', options.lossScaleFactor);
+    if (options.useEma) throw new NotImplementedError(`${className}: \`use_ema=True\` is not implemented in keras-ts yet.`);
+    if (options.gradientAccumulationSteps != null) {
+      throw new NotImplementedError(`${className}: \`gradient_accumulation_steps\` is not implemented in keras-ts yet.`);
+    }
+    this.emaMomentum = options.emaMomentum ?? 0.99;
+    this.emaOverwriteFrequency = options.emaOverwriteFrequency ?? null;
+
+    const learningRate = options.learningRate ?? defaultLearningRate;
+    if (!(learningRate instanceof LearningRateSchedule) && !(typeof learningRate === 'number' && Number.isFinite(learningRate))) {
+      throw new ValueError(
+        `${className}: argument \`learning_rate\` should be a number or a LearningRateSchedule. Received: learning_rate=${String(learningRate)}`,
+      );
+    }
+    const zero = tf.scalar(0, 'int32');
+    this.iterations = this.track(makeVariable(zero, { path: `${this.name}/iteration`, trainable: false }));
+    zero.dispose();
+    this.lr = learningRate instanceof LearningRateSchedule ? learningRate : this.track(this.scalarVariable('learning_rate', learningRate));
+  }
+
+  // ---- what subclasses implement -------------------------------------------------------------------------
+
+  /** Creates the optimizer's variables for `vars` (call `super.build(vars)` first). Runs once. */
+  build(vars: tf.Variable[]): void {
+    if (this.built) return;
+    this.checkNotDisposed();
+    vars.forEach((v, i) => {
+      if (this.indexOf.has(v)) throw new ValueError(`${this.className}.build: variable '${variableInfo(v).path}' is listed twice.`);
+      this.indexOf.set(v, i);
+    });
+    this.trainable = [...vars];
+    this.built = true;
+  }
+
+  /** Updates `variable` (and its slots) from `gradient`. Runs inside the step's `tidy`. */
+  protected abstract updateStep(gradient: tf.Tensor, variable: tf.Variable, learningRate: tf.Scalar): void;
+
+  /** Runs once per step before the `updateStep` calls (Nadam updates its momentum cache here). */
+  protected prepareStep(_learningRate: tf.Scalar): void {}
+
+  /** The subclass's own config entries (snake_case), appended after the base keys. */
+  protected abstract ownConfig(): Record<string, unknown>;
+
+  // ---- helpers for subclasses ----------------------------------------------------------------------------
+
+  /**
+   * Creates one slot per variable for each spec, interleaved per variable as Keras 3 does
+   * (`kernel_momentum, kernel_velocity, bias_momentum, ...`); returns one list per spec, in variable order.
+   */
+  protected addOptimizerVariables(vars: tf.Variable[], specs: SlotSpec[]): tf.Variable[][] {
+    const out: tf.Variable[][] = specs.map(() => []);
+    for (const variable of vars) {
+      const ref = variableInfo(variable).path.replace(/\//g, '_');
+      specs.forEach((spec, i) => {
+        const init = tf.fill(variable.shape, spec.initialValue ?? 0, variable.dtype);
+        const slot = makeVariable(init, { path: `${this.name}/${ref}_${spec.name}`, trainable: false });
+        init.dispose();
+        this.track(slot);
+        this.slotInfos.push({ variable, slotName: spec.legacyName, kerasName: spec.name, slot });
+        out[i]!.push(slot);
+      });
+    }
+    return out;
+  }
+
+  /** Creates a non-slot scalar state variable (e.g. Nadam's momentum cache). */
+  protected addScalarVariable(kerasName: string, legacyName: string, value: number): tf.Variable {
+    const v = this.track(this.scalarVariable(kerasName, value));
+    this.extraInfos.push({ variable: v, legacyName });
+    return v;
+  }
+
+  /** The index of `variable` in the list the optimizer was built with. */
+  protected variableIndex(variable: tf.Variable): number {
+    const i = this.indexOf.get(variable);
+    if (i === undefined) throw new ValueError(this.unknownVariableMessage(variable));
+    return i;
+  }
+
+  /**
+   * A per-step value shared by all `updateStep` calls of one step (e.g. `beta1 ^ (iterations + 1)`), computed
+   * once; only valid inside the step.
+   */
+  protected perStep(key: string, compute: () => tf.Tensor): tf.Tensor {
+    if (!this.stepScalars) throw new RuntimeError(`${this.className}: perStep() is only valid during applyGradients().`);
+    let t = this.stepScalars.get(key);
+    if (!t) {
+      t = compute();
+      this.stepScalars.set(key, t);
+    }
+    return t;
+  }
+
+  /** `iterations + 1` as a float32 scalar (the step number Keras's update rules use). */
+  protected localStep(): tf.Scalar {
+    return this.perStep('localStep', () => tf.cast(tf.add(this.iterations, 1), 'float32')) as tf.Scalar;
+  }
+
+  // ---- the step ------------------------------------------------------------------------------------------
+
+  /**
+   * Applies one step. Pairs whose gradient is null are skipped (Keras warns; the step still counts), but all
+   * listed variables are tracked when this first call builds the optimizer.
+   */
+  applyGradients(gradsAndVars: Array<[tf.Tensor | null | undefined, tf.Variable]>): void {
+    this.checkNotDisposed();
+    if (gradsAndVars.length === 0) return;
+    const vars = gradsAndVars.map(([, v]) => v);
+    if (!this.built) this.build(vars);
+    for (const v of vars) if (!this.indexOf.has(v)) throw new ValueError(this.unknownVariableMessage(v));
+    const pairs = gradsAndVars.filter((p): p is [tf.Tensor, tf.Variable] => p[0] != null);
+    if (pairs.length === 0) throw new ValueError(`${this.className}: no gradients provided for any variable.`);
+    for (const [g, v] of pairs) {
+      if (!tf.util.arraysEqual(g.shape, v.shape)) {
+        throw new ValueError(
+          `${this.className}: gradient for variable '${variableInfo(v).path}' has shape [${g.shape}] but the variable has shape [${v.shape}].`,
+        );
+      }
+    }
+    if (pairs.length < gradsAndVars.length) {
+      const missing = gradsAndVars.filter((p) => p[0] == null).map(([, v]) => variableInfo(v).path);
+      console.warn(`${this.className}: gradients do not exist for variables [${missing.join(', ')}] when minimizing the loss.`);
+    }
+    tf.tidy(() => {
+      this.stepScalars = new Map();
+      try {
+        let grads = pairs.map(([g, v]) => (g.dtype === v.dtype ? g : tf.cast(g, v.dtype)));
+        const variables = pairs.map(([, v]) => v);
+        if (this.lossScaleFactor !== null) grads = grads.map((g) => tf.div(g, this.lossScaleFactor!));
+        grads = this.clipGradients(grads);
+        const lr = this.currentLearningRate();
+        this.applyWeightDecay(variables, lr);
+        this.prepareStep(lr);
+        grads.forEach((g, i) => this.updateStep(g, variables[i]!, lr));
+        this.iterations.assign(tf.add(this.iterations, tf.scalar(1, 'int32')));
+      } finally {
+        this.stepScalars = null;
+      }
+    });
+  }
+
+  /**
+   * Computes the gradients of `lossFn()` with respect to `varList` and applies them. Returns the loss, which
+   * the caller owns (dispose it).
+   */
+  minimize(lossFn: () => tf.Scalar, varList: tf.Variable[]): tf.Scalar {
+    const { value, grads } = tf.variableGrads(lossFn, varList);
+    try {
+      this.applyGradients(varList.map((v) => [grads[v.name] ?? null, v]));
+    } finally {
+      tf.dispose(Object.values(grads));
+    }
+    return value;
+  }
+
+  /** `loss * lossScaleFactor` (unchanged when there is none). */
+  scaleLoss(loss: tf.Tensor): tf.Tensor {
+    return this.lossScaleFactor === null ? loss : tf.mul(loss, this.lossScaleFactor);
+  }
+
+  private clipGradients(grads: tf.Tensor[]): tf.Tensor[] {
+    if (this.clipnorm !== null && this.clipnorm > 0) return grads.map((g) => clipByNorm(g, this.clipnorm!));
+    if (this.globalClipnorm !== null && this.globalClipnorm > 0) return clipByGlobalNorm(grads, this.globalClipnorm);
+    if (this.clipvalue !== null && this.clipvalue > 0) return grads.map((g) => clipByValue(g, this.clipvalue!));
+    return grads;
+  }
+
+  /**
+   * Excludes variables from weight decay: those listed, and those whose name (e.g. 'bias') matches any of
+   * `varNames` (as regular expressions, like Keras). Only before the optimizer is built.
+   */
+  excludeFromWeightDecay(options: { varList?: tf.Variable[]; varNames?: string[] }): void {
+    if (this.built) throw new ValueError(`${this.className}: excludeFromWeightDecay() can only be configured before the optimizer is built.`);
+    this.excludedVars = new Set(options.varList ?? []);
+    this.excludedPattern = options.varNames && options.varNames.length > 0 ? new RegExp(options.varNames.join('|')) : null;
+  }
+
+  private usesWeightDecay(v: tf.Variable): boolean {
+    if (this.excludedVars.has(v)) return false;
+    return !(this.excludedPattern && this.excludedPattern.test(variableInfo(v).name));
+  }
+
+  private applyWeightDecay(vars: tf.Variable[], lr: tf.Scalar): void {
+    if (this.weightDecay === null) return;
+    const wd = tf.scalar(this.weightDecay);
+    for (const v of vars) {
+      if (this.usesWeightDecay(v)) v.assign(tf.sub(v, tf.mul(tf.mul(v, wd), lr)));
+    }
+  }
+
+  // ---- learning rate -------------------------------------------------------------------------------------
+
+  /** The learning rate for the current step, as a float32 scalar (a schedule is evaluated at `iterations`). */
+  currentLearningRate(): tf.Scalar {
+    return this.lr instanceof LearningRateSchedule ? this.lr.call(this.iterations) : (this.lr as tf.Scalar);
+  }
+
+  /** The learning rate now, as a number (reads back; not for use inside a step). */
+  get learningRate(): number {
+    return tf.tidy(() => this.currentLearningRate().dataSync()[0]!);
+  }
+
+  /**
+   * Sets a number (assigned to the learning-rate variable) or a schedule (replacing the variable, as Keras
+   * untracks it). A number cannot replace a schedule: Keras raises there too.
+   */
+  set learningRate(value: LearningRate) {
+    this.checkNotDisposed();
+    if (value instanceof LearningRateSchedule) {
+      if (!(this.lr instanceof LearningRateSchedule)) {
+        const old = this.lr;
+        this.stateVars = this.stateVars.filter((v) => v !== old);
+        disposeVariable(old);
+      }
+      this.lr = value;
+      return;
+    }
+    if (this.lr instanceof LearningRateSchedule) {
+      throw new ValueError(
+        `${this.className}: this optimizer was created with a LearningRateSchedule as its learning rate, so its learning ` +
+          'rate is not settable. Create the optimizer with a number `learningRate` to be able to set it.',
+      );
+    }
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      throw new ValueError(`${this.className}: learning rate must be a finite number. Received: ${String(value)}`);
+    }
+    const lr = this.lr;
+    tf.tidy(() => lr.assign(tf.scalar(value)));
+  }
+
+  /** The schedule, when the learning rate is one. */
+  get learningRateSchedule(): LearningRateSchedule | null {
+    return this.lr instanceof LearningRateSchedule ? this.lr : null;
+  }
+
+  // ---- state ---------------------------------------------------------------------------------------------
+
+  /** All state variables in Keras 3 order (see the file comment). */
+  get variables(): tf.Variable[] {
+    return [...this.stateVars];
+  }
+
+  /** Every slot with its model variable and both Keras names, in creation (Keras 3) order. */
+  slots(): SlotInfo[] {
+    return [...this.slotInfos];
+  }
+
+  /** The state in tf.keras 2 HDF5 `optimizer_weights` order (see the file comment). */
+  weightVariables(): tf.Variable[] {
+    const groups = new Map<string, SlotInfo[]>();
+    for (const s of this.slotInfos) {
+      const list = groups.get(s.slotName) ?? [];
+      list.push(s);
+      groups.set(s.slotName, list);
+    }
+    const slots = [...groups.values()].flatMap((list) => list.sort((a, b) => this.indexOf.get(a.variable)! - this.indexOf.get(b.variable)!));
+    return [this.iterations, ...this.extraInfos.map((e) => e.variable), ...slots.map((s) => s.slot)];
+  }
+
+  /**
+   * tf.keras 2 style names for `weightVariables()`, as an HDF5 `optimizer_weights` writer would write them:
+   * `<name>/iter:0`, `<name>/<variable path>/<slot>:0`.
+   */
+  weightNames(): string[] {
+    const bySlot = new Map(this.slotInfos.map((s) => [s.slot, s]));
+    const extra = new Map(this.extraInfos.map((e) => [e.variable, e.legacyName]));
+    return this.weightVariables().map((v) => {
+      if (v === this.iterations) return `${this.name}/iter:0`;
+      const e = extra.get(v);
+      if (e !== undefined) return `${this.name}/${e}:0`;
+      const s = bySlot.get(v)!;
+      return `${this.name}/${variableInfo(s.variable).path}/${s.slotName}:0`;
+    });
+  }
+
+  /** Copies of the state in tf.keras 2 order; the caller owns (disposes) them. */
+  getWeights(): tf.Tensor[] {
+    this.checkNotDisposed();
+    return this.weightVariables().map((v) => tf.clone(v));
+  }
+
+  /** Restores state written by `getWeights()` (tf.keras 2 order). The optimizer must be built. */
+  setWeights(values: tf.Tensor[]): void {
+    this.checkNotDisposed();
+    if (!this.built) {
+      throw new ValueError(
+        `${this.className}: setWeights() called on an optimizer that has not been built yet. Call ` +
+          '`optimizer.build(trainableVariables)` first to create its variables.',
+      );
+    }
+    const targets = this.weightVariables();
+    if (values.length !== targets.length) {
+      throw new ValueError(
+        `${this.className}: setWeights() expected ${targets.length} arrays (${this.weightNames().join(', ')}), but received ${values.length}.`,
+      );
+    }
+    targets.forEach((t, i) => {
+      const value = values[i]!;
+      if (!tf.util.arraysEqual(t.shape, value.shape)) {
+        throw new ValueError(
+          `${this.className}: optimizer variable '${this.weightNames()[i]}' has shape [${t.shape}], not compatible with the provided weight shape [${value.shape}].`,
+        );
+      }
+    });
+    tf.tidy(() => targets.forEach((t, i) => t.assign(values[i]!.dtype === t.dtype ? values[i]! : tf.cast(values[i]!, t.dtype))));
+  }
+
+  /** Frees every variable the optimizer made. The model's variables are untouched. */
+  dispose(): void {
+    if (this.disposed) return;
+    for (const v of this.stateVars) disposeVariable(v);
+    this.stateVars = [];
+    this.slotInfos = [];
+    this.extraInfos = [];
+    this.disposed = true;
+  }
+
+  // ---- config --------------------------------------------------------------------------------------------
+
+  /** The Keras 3 config (snake_case keys, base keys first, in Keras's order). */
+  getConfig(): OptimizerConfig {
+    const lr = this.lr instanceof LearningRateSchedule ? this.lr.serialize() : this.learningRate;
+    return {
+      name: this.name,
+      learning_rate: lr,
+      weight_decay: this.weightDecay,
+      clipnorm: this.clipnorm,
+      global_clipnorm: this.globalClipnorm,
+      clipvalue: this.clipvalue,
+      use_ema: false,
+      ema_momentum: this.emaMomentum,
+      ema_overwrite_frequency: this.emaOverwriteFrequency,
+      loss_scale_factor: this.lossScaleFactor,
+      gradient_accumulation_steps: null,
+      ...this.ownConfig(),
+    };
+  }
+
+  /**
+   * Creates an optimizer of this class from a Keras config (Keras 3 or tf.keras 2 keys; see
+   * `optionsFromConfig`): `Adam.fromConfig({learning_rate: 0.01, beta_1: 0.8})`. On the base class, use
+   * `deserialize({class_name, config})` instead.
+   */
+  static fromConfig<T extends Optimizer>(this: new (options: never) => T, config: Record<string, unknown>): T {
+    if ((this as unknown) === Optimizer) {
+      throw new ValueError('Optimizer.fromConfig: the base class is abstract; call it on a subclass (Adam.fromConfig) or use deserialize({class_name, config}).');
+    }
+    return new this(optionsFromConfig(config) as never);
+  }
+
+  // ---- internals -----------------------------------------------------------------------------------------
+
+  private track(v: tf.Variable): tf.Variable {
+    this.stateVars.push(v);
+    return v;
+  }
+
+  private scalarVariable(kerasName: string, value: number): tf.Variable {
+    const init = tf.scalar(value, 'float32');
+    const v = makeVariable(init, { path: `${this.name}/${kerasName}`, trainable: false });
+    init.dispose();
+    return v;
+  }
+
+  private unknownVariableMessage(v: tf.Variable): string {
+    return (
+      `${this.className}: unknown variable '${variableInfo(v).path}'. This optimizer can only be called for the variables ` +
+      'it was originally built with. When working with a new set of variables, create a new optimizer instance.'
+    );
+  }
+
+  private checkNotDisposed(): void {
+    if (this.disposed) throw new RuntimeError(`${this.className} '${this.name}' has been disposed.`);
+  }
+}

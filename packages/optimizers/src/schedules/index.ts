@@ -1,0 +1,12 @@
+export { LearningRateSchedule } from './learning-rate-schedule.js';
+export { ExponentialDecay } from './exponential-decay.js';
+export type { ExponentialDecayOptions } from './exponential-decay.js';
+export { PiecewiseConstantDecay } from './piecewise-constant-decay.js';
+export type { PiecewiseConstantDecayOptions } from './piecewise-constant-decay.js';
+export { PolynomialDecay } from './polynomial-decay.js';
+export type { PolynomialDecayOptions } from './polynomial-decay.js';
+export { InverseTimeDecay } from './inverse-time-decay.js';
+export type { InverseTimeDecayOptions } from './inverse-time-decay.js';
+export { CosineDecay } from './cosine-decay.js';
+export type { CosineDecayOptions } from './cosine-decay.js';
+export { serializeSchedule as serialize, deserializeSchedule as deserialize, registerSchedule } from './registry.js';
