@@ -4,6 +4,8 @@
  * `Conv2DBackpropFilter`, and the kernels wasm lacks that Keras layers need to train.
  */
 import { registerWasmMatMul } from './wasm/batch-mat-mul.js';
+import { registerWasmConv2DBackprop } from './wasm/conv2d-backprop.js';
+import { registerWasmDepthwiseBackprop } from './wasm/depthwise-backprop.js';
 
 let registered = false;
 
@@ -12,6 +14,8 @@ export function registerTrainingKernels(): void {
   if (registered) return;
   registered = true;
   registerWasmMatMul();
+  registerWasmConv2DBackprop();
+  registerWasmDepthwiseBackprop();
 }
 
 registerTrainingKernels();
