@@ -6,6 +6,8 @@
 import { registerWasmMatMul } from './wasm/batch-mat-mul.js';
 import { registerWasmConv2DBackprop } from './wasm/conv2d-backprop.js';
 import { registerWasmDepthwiseBackprop } from './wasm/depthwise-backprop.js';
+import { registerSegmentSum } from './segment-sum.js';
+import { registerCpuBridge } from './wasm/cpu-bridge.js';
 
 let registered = false;
 
@@ -16,6 +18,8 @@ export function registerTrainingKernels(): void {
   registerWasmMatMul();
   registerWasmConv2DBackprop();
   registerWasmDepthwiseBackprop();
+  registerSegmentSum();
+  registerCpuBridge();
 }
 
 registerTrainingKernels();

@@ -1,0 +1,13 @@
+/** The parts of tfjs-backend-cpu's `MathBackendCPU` that our cpu kernels use. */
+import type { DataType, KernelBackend, TensorInfo } from '@tensorflow/tfjs-core';
+
+export interface CpuBackend extends KernelBackend {
+  data: { get(dataId: object): { values: Float32Array | Int32Array | Uint8Array } };
+  makeTensorInfo(shape: number[], dtype: DataType, values: Float32Array | Int32Array): TensorInfo;
+  disposeIntermediateTensorInfo(t: TensorInfo): void;
+}
+
+/** The values of a cpu tensor (no copy). */
+export function cpuValues(backend: CpuBackend, t: TensorInfo): Float32Array {
+  return backend.data.get(t.dataId).values as Float32Array;
+}
