@@ -1,0 +1,101 @@
+/** Shared convolution helpers: argument normalization, output-length formulas, layout changes, kernel dilation. */
+import * as tf from '@keras-ts/tensor';
+import { ValueError } from '@keras-ts/tensor';
+import type { Shape } from '../engine/shape.js';
+import { checkDataFormat, type DataFormat } from '../core/flatten.js';
+
+export type ConvPadding = 'valid' | 'same' | 'causal';
+export { checkDataFormat, type DataFormat };
+
+/** `3` → `[3, 3]`; validates an int-or-tuple argument with a Keras-style ValueError. */
+export function tupleArg(value: unknown, n: number, name: string, layer: string, allowZero = false): number[] {
+  const list = typeof value === 'number' ? new Array<number>(n).fill(value) : Array.isArray(value) ? [...(value as number[])] : null;
+  if (!list || list.length !== n || list.some((v) => !Number.isInteger(v) || v < (allowZero ? 0 : 1))) {
+    throw new ValueError(
+      `Layer "${layer}": the \`${name}\` argument must be a tuple of ${n} ${allowZero ? 'non-negative' : 'positive'} integers. Received ${name}=${JSON.stringify(value)}`,
+    );
+  }
+  return list;
+}
+
+/** Validates `padding` ('valid' | 'same', plus 'causal' where allowed). */
+export function checkPadding(value: unknown, layer: string, allowCausal = false): ConvPadding {
+  const v = typeof value === 'string' ? value.toLowerCase() : value ?? 'valid';
+  const allowed = allowCausal ? ['valid', 'same', 'causal'] : ['valid', 'same'];
+  if (typeof v !== 'string' || !allowed.includes(v)) {
+    throw new ValueError(`Layer "${layer}": the \`padding\` argument must be one of ${JSON.stringify(allowed)}. Received padding=${JSON.stringify(value)}`);
+  }
+  return v as ConvPadding;
+}
+
+/** Keras's `conv_output_length`. */
+export function convOutputLength(length: number | null, kernel: number, padding: ConvPadding, stride: number, dilation = 1): number | null {
+  if (length == null) return null;
+  const dk = kernel + (kernel - 1) * (dilation - 1);
+  const out = padding === 'valid' ? length - dk + 1 : length;
+  return Math.floor((out + stride - 1) / stride);
+}
+
+/** Keras's `deconv_output_length` (transposed convolutions). */
+export function deconvOutputLength(length: number | null, kernel: number, padding: ConvPadding, outputPadding: number | null, stride: number, dilation = 1): number | null {
+  if (length == null) return null;
+  const dk = kernel + (kernel - 1) * (dilation - 1);
+  if (outputPadding == null) {
+    return padding === 'valid' ? length * stride + Math.max(dk - stride, 0) : length * stride;
+  }
+  const pad = padding === 'same' ? Math.floor(dk / 2) : 0;
+  return (length - 1) * stride + dk - 2 * pad + outputPadding;
+}
+
+/** Spatial dims of a shape for `dataFormat` (rank = number of spatial dims). */
+export function spatialDims(shape: Shape, dataFormat: DataFormat): Shape {
+  return dataFormat === 'channels_last' ? shape.slice(1, -1) : shape.slice(2);
+}
+export function channelAxis(rank: number, dataFormat: DataFormat): number {
+  return dataFormat === 'channels_last' ? rank - 1 : 1;
+}
+export function withSpatial(shape: Shape, spatial: Shape, channels: number | null, dataFormat: DataFormat): Shape {
+  return dataFormat === 'channels_last' ? [shape[0], ...spatial, channels] : [shape[0], channels, ...spatial];
+}
+
+/** NC... → N...C */
+export function toChannelsLast(x: tf.Tensor): tf.Tensor {
+  const r = x.rank;
+  return tf.transpose(x, [0, ...Array.from({ length: r - 2 }, (_, i) => i + 2), 1]);
+}
+/** N...C → NC... */
+export function toChannelsFirst(x: tf.Tensor): tf.Tensor {
+  const r = x.rank;
+  return tf.transpose(x, [0, r - 1, ...Array.from({ length: r - 2 }, (_, i) => i + 1)]);
+}
+
+/** Inserts `d - 1` zeros between kernel taps along each of the first `dilations.length` axes. */
+export function dilateKernel(kernel: tf.Tensor, dilations: number[]): tf.Tensor {
+  let k = kernel;
+  dilations.forEach((d, axis) => {
+    if (d === 1) return;
+    const shape = k.shape;
+    const n = shape[axis];
+    const zerosShape = [...shape];
+    zerosShape[axis] = n * (d - 1);
+    // interleave: [n, 1, ...] with [n, d-1, ...] then flatten and drop the trailing zeros
+    const before = shape.slice(0, axis);
+    const after = shape.slice(axis + 1);
+    const a = tf.reshape(k, [...before, n, 1, ...after]);
+    const z = tf.zeros([...before, n, d - 1, ...after]);
+    const inter = tf.reshape(tf.concat([a, z], axis + 1), [...before, n * d, ...after]);
+    const size = [...shape];
+    size[axis] = (n - 1) * d + 1;
+    k = tf.slice(inter, new Array(shape.length).fill(0), size);
+  });
+  return k;
+}
+
+/** Throws Keras's error when a `valid` convolution's output would be empty. */
+export function checkOutputSize(layer: string, inputShape: Shape, spatialIn: Shape, out: Shape, kernel: number[], dilation: number[]): void {
+  if (out.some((d, i) => d != null && spatialIn[i] != null && d <= 0)) {
+    throw new ValueError(
+      `Layer "${layer}": computed output size would be negative or zero. Received inputs shape=${JSON.stringify(inputShape)}, kernel shape=${JSON.stringify(kernel)}, dilation_rate=${JSON.stringify(dilation)}. The kernel (with dilation) is larger than the input with padding='valid'.`,
+    );
+  }
+}
