@@ -1,2 +1,10 @@
-/** The wrappers family: registers its layers (registerLayer) and exports them. */
-export {};
+/** The wrappers family: Bidirectional and TimeDistributed. */
+import { registerLayer } from '../serialization/layer-serialization.js';
+import { Bidirectional } from './bidirectional.js';
+import { TimeDistributed } from './time-distributed.js';
+
+registerLayer(Bidirectional);
+registerLayer(TimeDistributed);
+
+export { Bidirectional, TimeDistributed };
+export type { BidirectionalArgs, MergeMode } from './bidirectional.js';
