@@ -35,7 +35,7 @@ abstract class SpatialDropout extends Dropout {
     const x = Array.isArray(inputs) ? inputs[0] : inputs;
     if (!kwargs.training || this.rate === 0) return x;
     return tf.tidy(() => {
-      const s = x.shape;
+      const s = x.shape as number[];
       const noise = this.dataFormat === 'channels_first' ? [s[0], s[1], ...s.slice(2).map(() => 1)] : [s[0], ...s.slice(1, -1).map(() => 1), s[s.length - 1]];
       return tf.dropout(x, this.rate, noise, this.seed ?? undefined);
     });

@@ -40,7 +40,7 @@ export class TimeDistributed extends Layer {
   call(inputs: tf.Tensor | tf.Tensor[], kwargs: CallArgs): tf.Tensor {
     const x = Array.isArray(inputs) ? inputs[0] : inputs;
     return tf.tidy(() => {
-      const [b, t] = x.shape;
+      const [b, t] = x.shape as number[];
       const flat = tf.reshape(x, [b * t, ...x.shape.slice(2)]);
       const mask = Array.isArray(kwargs.mask) ? kwargs.mask[0] : kwargs.mask;
       const innerMask = mask && mask.rank > 2 ? tf.reshape(mask, [b * t, ...mask.shape.slice(2)]) : null;
@@ -58,7 +58,7 @@ export class TimeDistributed extends Layer {
   override computeMask(_inputs: tf.Tensor | tf.Tensor[], mask?: tf.Tensor | Array<tf.Tensor | null> | null): tf.Tensor | null {
     const m = (Array.isArray(mask) ? mask[0] : mask) ?? null;
     if (!m || m.rank <= 2) return m;
-    return tf.tidy(() => tf.any(tf.reshape(m, [m.shape[0], m.shape[1], -1]), -1));
+    return tf.tidy(() => tf.any(tf.reshape(m, [m.shape[0], m.shape[1] as number, -1]), -1));
   }
 
   override getConfig(): ConfigDict {
