@@ -276,7 +276,7 @@ export class Dataset<T = Element> implements AsyncIterable<T> {
   cache(filename = ''): Dataset<T> {
     if (filename === '') {
       const mem = new MemoryCache();
-      return this.derive(() => memoryCacheGen(this as AsyncIterable<Element> as never, mem) as unknown as AsyncIterator<T>, this.cardinality(), this.elementSpec, {
+      return this.derive(() => memoryCacheGen(() => this as AsyncIterable<Element> as never, mem) as unknown as AsyncIterator<T>, this.cardinality(), this.elementSpec, {
         dispose: () => mem.dispose(),
       });
     }

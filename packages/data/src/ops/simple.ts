@@ -58,7 +58,7 @@ export async function* filterGen<T>(src: AsyncIterable<T>, pred: Predicate<T>): 
   for await (const el of src) {
     let keep: boolean;
     try {
-      keep = truth(await pred(el));
+      keep = truth(isAsyncFunction(pred) ? await pred(el) : tf.tidy(() => pred(el) as boolean | tf.Tensor as never));
     } catch (e) {
       disposeElement(el);
       throw e;
