@@ -7,6 +7,7 @@ import { registerWasmMatMul } from './wasm/batch-mat-mul.js';
 import { registerWasmConv2DBackprop } from './wasm/conv2d-backprop.js';
 import { registerWasmDepthwiseBackprop } from './wasm/depthwise-backprop.js';
 import { registerSegmentSum } from './segment-sum.js';
+import { registerPoolGrads } from './pool-grad.js';
 import { registerCpuBridge } from './wasm/cpu-bridge.js';
 
 let registered = false;
@@ -19,6 +20,7 @@ export function registerTrainingKernels(): void {
   registerWasmConv2DBackprop();
   registerWasmDepthwiseBackprop();
   registerSegmentSum();
+  registerPoolGrads();
   registerCpuBridge();
 }
 

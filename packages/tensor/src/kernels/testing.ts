@@ -2,6 +2,7 @@
 import * as tfc from '@tensorflow/tfjs-core';
 import type { DataType, NamedAttrMap } from '@tensorflow/tfjs-core';
 import { setBackend } from '../backend.js';
+import { stockKernelFunc } from './registry.js';
 
 export interface ArrayInput {
   shape: number[];
@@ -14,18 +15,32 @@ export interface KernelResult {
   values: Float32Array | Int32Array | Uint8Array;
 }
 
-/** Runs `kernelName` on `backend` and returns its (first) output; checks that no tensor is left behind. */
+/**
+ * Runs `kernelName` on `backend` (tfjs's stock kernel with `stock: true`) and returns its (first) output;
+ * checks that no tensor is left behind.
+ */
 export async function runKernelOn(
   backend: string,
   kernelName: string,
   inputs: Record<string, ArrayInput>,
-  attrs: NamedAttrMap = {},
+  attrs: Record<string, unknown> = {},
+  opts: { stock?: boolean } = {},
 ): Promise<KernelResult> {
   await setBackend(backend);
   const before = tfc.memory().numTensors;
   const ts: Record<string, tfc.Tensor> = {};
   for (const [k, v] of Object.entries(inputs)) ts[k] = tfc.tensor(v.values, v.shape, v.dtype ?? 'float32');
-  const out = tfc.engine().runKernel(kernelName, ts as unknown as tfc.NamedTensorMap, attrs) as tfc.Tensor | tfc.Tensor[];
+  let out: tfc.Tensor | tfc.Tensor[];
+  if (opts.stock) {
+    // tfjs's own kernel, bypassing any keras-ts override: the reference.
+    const infos: Record<string, tfc.TensorInfo> = {};
+    for (const [k, t] of Object.entries(ts)) infos[k] = { dataId: t.dataId, shape: t.shape, dtype: t.dtype };
+    const res = stockKernelFunc(kernelName, backend)({ inputs: infos, backend: tfc.engine().backend, attrs: attrs as NamedAttrMap });
+    const list = (Array.isArray(res) ? res : [res]).map((r) => tfc.engine().makeTensorFromTensorInfo(r));
+    out = Array.isArray(res) ? list : list[0];
+  } else {
+    out = tfc.engine().runKernel(kernelName, ts as unknown as tfc.NamedTensorMap, attrs as NamedAttrMap) as tfc.Tensor | tfc.Tensor[];
+  }
   const first = Array.isArray(out) ? out[0] : out;
   const res = { shape: first.shape.slice(), values: first.dataSync() as Float32Array };
   tfc.dispose(out);
