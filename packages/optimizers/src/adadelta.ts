@@ -47,11 +47,13 @@ export class Adadelta extends Optimizer {
     const i = this.variableIndex(variable);
     const accGrad = this.accumulatedGrads[i]!;
     const accDelta = this.accumulatedDeltaVars[i]!;
-    const rho = this.rho;
-    const rms = (x: tf.Tensor) => tf.sqrt(tf.add(x, this.epsilon));
-    accGrad.assign(tf.add(tf.mul(rho, accGrad), tf.mul(1 - rho, tf.square(gradient))));
+    const rho = this.constant(this.rho);
+    const oneMinusRho = this.constant(1 - this.rho);
+    const epsilon = this.constant(this.epsilon);
+    const rms = (x: tf.Tensor) => tf.sqrt(tf.add(x, epsilon));
+    accGrad.assign(tf.add(tf.mul(rho, accGrad), tf.mul(oneMinusRho, tf.square(gradient))));
     const delta = tf.neg(tf.div(tf.mul(rms(accDelta), gradient), rms(accGrad)));
-    accDelta.assign(tf.add(tf.mul(rho, accDelta), tf.mul(1 - rho, tf.square(delta))));
+    accDelta.assign(tf.add(tf.mul(rho, accDelta), tf.mul(oneMinusRho, tf.square(delta))));
     variable.assign(tf.add(variable, tf.mul(learningRate, delta)));
   }
 

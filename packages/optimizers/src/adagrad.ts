@@ -40,7 +40,7 @@ export class Adagrad extends Optimizer {
   protected updateStep(gradient: tf.Tensor, variable: tf.Variable, learningRate: tf.Scalar): void {
     const accumulator = this.accumulators[this.variableIndex(variable)]!;
     accumulator.assign(tf.add(accumulator, tf.square(gradient)));
-    variable.assign(tf.sub(variable, tf.div(tf.mul(learningRate, gradient), tf.sqrt(tf.add(accumulator, this.epsilon)))));
+    variable.assign(tf.sub(variable, tf.div(tf.mul(learningRate, gradient), tf.sqrt(tf.add(accumulator, this.constant(this.epsilon))))));
   }
 
   protected ownConfig(): Record<string, unknown> {

@@ -64,14 +64,14 @@ export class Adam extends Optimizer {
     });
     const m = this.momentums[i]!;
     let v = this.velocities[i]!;
-    m.assign(tf.add(m, tf.mul(tf.sub(gradient, m), 1 - this.beta1)));
-    v.assign(tf.add(v, tf.mul(tf.sub(tf.square(gradient), v), 1 - this.beta2)));
+    m.assign(tf.add(m, tf.mul(tf.sub(gradient, m), this.constant(1 - this.beta1))));
+    v.assign(tf.add(v, tf.mul(tf.sub(tf.square(gradient), v), this.constant(1 - this.beta2))));
     if (this.amsgrad) {
       const vHat = this.velocityHats[i]!;
       vHat.assign(tf.maximum(vHat, v));
       v = vHat;
     }
-    variable.assign(tf.sub(variable, tf.div(tf.mul(m, alpha), tf.add(tf.sqrt(v), this.epsilon))));
+    variable.assign(tf.sub(variable, tf.div(tf.mul(m, alpha), tf.add(tf.sqrt(v), this.constant(this.epsilon)))));
   }
 
   protected ownConfig(): Record<string, unknown> {

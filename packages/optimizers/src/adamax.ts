@@ -51,9 +51,9 @@ export class Adamax extends Optimizer {
     const oneMinusBeta1Power = this.perStep('oneMinusBeta1Power', () => tf.sub(1, tf.pow(tf.scalar(this.beta1), this.localStep())));
     const m = this.m[i]!;
     const u = this.u[i]!;
-    m.assign(tf.add(m, tf.mul(tf.sub(gradient, m), 1 - this.beta1)));
-    u.assign(tf.maximum(tf.mul(this.beta2, u), tf.abs(gradient)));
-    variable.assign(tf.sub(variable, tf.div(tf.mul(learningRate, m), tf.mul(oneMinusBeta1Power, tf.add(u, this.epsilon)))));
+    m.assign(tf.add(m, tf.mul(tf.sub(gradient, m), this.constant(1 - this.beta1))));
+    u.assign(tf.maximum(tf.mul(this.constant(this.beta2), u), tf.abs(gradient)));
+    variable.assign(tf.sub(variable, tf.div(tf.mul(learningRate, m), tf.mul(oneMinusBeta1Power, tf.add(u, this.constant(this.epsilon))))));
   }
 
   protected ownConfig(): Record<string, unknown> {

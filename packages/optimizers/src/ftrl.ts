@@ -86,13 +86,14 @@ export class Ftrl extends Optimizer {
     const i = this.variableIndex(variable);
     const accum = this.accumulators[i]!;
     const linear = this.linears[i]!;
-    const power = -this.learningRatePower;
+    const power = this.constant(-this.learningRatePower);
     const l2 = this.perStep('l2', () => tf.add(this.l2RegularizationStrength, tf.div(this.beta, tf.mul(2.0, learningRate))));
-    const gradToUse = tf.add(gradient, tf.mul(2 * this.l2ShrinkageRegularizationStrength, variable));
+    const gradToUse = tf.add(gradient, tf.mul(this.constant(2 * this.l2ShrinkageRegularizationStrength), variable));
     const newAccum = tf.add(accum, tf.square(gradient));
     const newAccumPow = tf.pow(newAccum, power);
     linear.assign(tf.add(linear, tf.sub(gradToUse, tf.mul(tf.div(tf.sub(newAccumPow, tf.pow(accum, power)), learningRate), variable))));
-    const quadratic = tf.add(tf.div(newAccumPow, learningRate), tf.mul(2, l2));
+    const twoL2 = this.perStep('twoL2', () => tf.mul(2, l2));
+    const quadratic = tf.add(tf.div(newAccumPow, learningRate), twoL2);
     const l1 = this.l1RegularizationStrength;
     const linearClipped = tf.clipByValue(linear, -l1, l1);
     variable.assign(tf.div(tf.sub(linearClipped, linear), quadratic));

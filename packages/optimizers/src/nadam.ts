@@ -61,8 +61,8 @@ export class Nadam extends Optimizer {
 
   protected updateStep(gradient: tf.Tensor, variable: tf.Variable, learningRate: tf.Scalar): void {
     const i = this.variableIndex(variable);
-    const beta1 = this.perStep('beta1', () => tf.scalar(this.beta1));
-    const beta2 = this.perStep('beta2', () => tf.scalar(this.beta2));
+    const beta1 = this.constant(this.beta1);
+    const beta2 = this.constant(this.beta2);
     const uT = this.perStep('uT', () => tf.mul(beta1, tf.sub(1, tf.mul(0.5, tf.pow(tf.scalar(0.96), this.localStep())))));
     const uT1 = this.perStep('uT1', () =>
       tf.mul(beta1, tf.sub(1, tf.mul(0.5, tf.pow(tf.scalar(0.96), tf.cast(tf.add(this.iterations, 2), 'float32'))))),
@@ -70,16 +70,20 @@ export class Nadam extends Optimizer {
     const uProduct = this.uProduct!;
     const uProductNext = this.perStep('uProductNext', () => tf.mul(uProduct, uT1));
     const beta2Power = this.perStep('beta2Power', () => tf.pow(beta2, this.localStep()));
+    // Scalars shared by every variable of the step (Keras computes them in float32 as here).
+    const oneMinusBeta1 = this.perStep('oneMinusBeta1', () => tf.sub(1, beta1));
+    const oneMinusBeta2 = this.perStep('oneMinusBeta2', () => tf.sub(1, beta2));
+    const oneMinusUProductNext = this.perStep('oneMinusUProductNext', () => tf.sub(1, uProductNext));
+    const oneMinusUT = this.perStep('oneMinusUT', () => tf.sub(1, uT));
+    const oneMinusUProduct = this.perStep('oneMinusUProduct', () => tf.sub(1, uProduct));
+    const oneMinusBeta2Power = this.perStep('oneMinusBeta2Power', () => tf.sub(1, beta2Power));
     const m = this.momentums[i]!;
     const v = this.velocities[i]!;
-    m.assign(tf.add(m, tf.mul(tf.sub(gradient, m), tf.sub(1, beta1))));
-    v.assign(tf.add(v, tf.mul(tf.sub(tf.square(gradient), v), tf.sub(1, beta2))));
-    const mHat = tf.add(
-      tf.div(tf.mul(uT1, m), tf.sub(1, uProductNext)),
-      tf.div(tf.mul(tf.sub(1, uT), gradient), tf.sub(1, uProduct)),
-    );
-    const vHat = tf.div(v, tf.sub(1, beta2Power));
-    variable.assign(tf.sub(variable, tf.div(tf.mul(mHat, learningRate), tf.add(tf.sqrt(vHat), this.epsilon))));
+    m.assign(tf.add(m, tf.mul(tf.sub(gradient, m), oneMinusBeta1)));
+    v.assign(tf.add(v, tf.mul(tf.sub(tf.square(gradient), v), oneMinusBeta2)));
+    const mHat = tf.add(tf.div(tf.mul(uT1, m), oneMinusUProductNext), tf.div(tf.mul(oneMinusUT, gradient), oneMinusUProduct));
+    const vHat = tf.div(v, oneMinusBeta2Power);
+    variable.assign(tf.sub(variable, tf.div(tf.mul(mHat, learningRate), tf.add(tf.sqrt(vHat), this.constant(this.epsilon)))));
   }
 
   protected ownConfig(): Record<string, unknown> {

@@ -106,6 +106,7 @@ export abstract class Optimizer {
   private excludedVars = new Set<tf.Variable>();
   private excludedPattern: RegExp | null = null;
   private stepScalars: Map<string, tf.Tensor> | null = null;
+  private constants = new Map<number, tf.Scalar>();
   private disposed = false;
 
   /**
@@ -222,6 +223,19 @@ export abstract class Optimizer {
       this.stepScalars.set(key, t);
     }
     return t;
+  }
+
+  /**
+   * A float32 scalar constant, made once and kept until `dispose()` (so a step uploads no new constants).
+   * Its value is `Math.fround(value)`, exactly what passing the number to an op would use.
+   */
+  protected constant(value: number): tf.Scalar {
+    let c = this.constants.get(value);
+    if (!c) {
+      c = tf.keep(tf.scalar(value, 'float32'));
+      this.constants.set(value, c);
+    }
+    return c;
   }
 
   /** `iterations + 1` as a float32 scalar (the step number Keras's update rules use). */
@@ -442,6 +456,8 @@ export abstract class Optimizer {
   dispose(): void {
     if (this.disposed) return;
     for (const v of this.stateVars) disposeVariable(v);
+    tf.dispose([...this.constants.values()]);
+    this.constants.clear();
     this.stateVars = [];
     this.slotInfos = [];
     this.extraInfos = [];

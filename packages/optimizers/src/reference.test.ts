@@ -28,8 +28,8 @@ interface Reference {
 }
 
 const ref = JSON.parse(readFileSync(new URL('../test-data/reference.json', import.meta.url), 'utf8')) as Reference;
-const RTOL = 1e-6;
-const ATOL = 1e-7;
+const RTOL = Number(process.env.OPT_RTOL ?? 1e-6);
+const ATOL = Number(process.env.OPT_ATOL ?? 1e-7);
 
 export function expectClose(actual: ArrayLike<number>, expected: number[], what: string): void {
   expect(actual.length, what).toBe(expected.length);

@@ -55,20 +55,22 @@ export class RMSprop extends Optimizer {
   protected updateStep(gradient: tf.Tensor, variable: tf.Variable, learningRate: tf.Scalar): void {
     const i = this.variableIndex(variable);
     const velocity = this.velocities[i]!;
-    const rho = this.rho;
-    velocity.assign(tf.add(tf.mul(rho, velocity), tf.mul(1 - rho, tf.square(gradient))));
+    const rho = this.constant(this.rho);
+    const oneMinusRho = this.constant(1 - this.rho);
+    const epsilon = this.constant(this.epsilon);
+    velocity.assign(tf.add(tf.mul(rho, velocity), tf.mul(oneMinusRho, tf.square(gradient))));
     let denominator: tf.Tensor;
     if (this.centered) {
       const avg = this.averageGradients[i]!;
-      avg.assign(tf.add(tf.mul(rho, avg), tf.mul(1 - rho, gradient)));
-      denominator = tf.add(tf.sub(velocity, tf.square(avg)), this.epsilon);
+      avg.assign(tf.add(tf.mul(rho, avg), tf.mul(oneMinusRho, gradient)));
+      denominator = tf.add(tf.sub(velocity, tf.square(avg)), epsilon);
     } else {
-      denominator = tf.add(velocity, this.epsilon);
+      denominator = tf.add(velocity, epsilon);
     }
     const increment = tf.div(tf.mul(learningRate, gradient), tf.sqrt(denominator));
     if (this.momentum > 0) {
       const mom = this.momentums[i]!;
-      mom.assign(tf.add(tf.mul(this.momentum, mom), increment));
+      mom.assign(tf.add(tf.mul(this.constant(this.momentum), mom), increment));
       variable.assign(tf.sub(variable, mom));
     } else {
       variable.assign(tf.sub(variable, increment));

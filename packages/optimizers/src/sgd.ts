@@ -44,7 +44,7 @@ export class SGD extends Optimizer {
       return;
     }
     const m = this.momentums[this.variableIndex(variable)]!;
-    const momentum = tf.scalar(this.momentum);
+    const momentum = this.constant(this.momentum);
     m.assign(tf.sub(tf.mul(m, momentum), step));
     if (this.nesterov) variable.assign(tf.add(variable, tf.sub(tf.mul(m, momentum), step)));
     else variable.assign(tf.add(variable, m));
