@@ -3,7 +3,7 @@
  * `<prefix>.index`, a table mapping each tensor name to its `BundleEntryProto` (the empty key holds the
  * `BundleHeaderProto`). Every file is written under a temp name and renamed into place, data first, index last.
  */
-import { readdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Tensor } from '@keras-ts/tensor';
 import { ValueError } from '@keras-ts/tensor';
@@ -79,6 +79,7 @@ export async function writeBundle(prefix: string, inputs: BundleInput[], options
   }
   const numShards = shard + 1;
 
+  await mkdir(dirname(prefix), { recursive: true });
   const files: TempFile[] = [];
   try {
     const entries: Array<[Uint8Array, Uint8Array]> = [[new Uint8Array(0), encodeHeader({ num_shards: numShards, version: { producer: 1 } })]];

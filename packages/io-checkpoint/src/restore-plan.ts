@@ -5,7 +5,7 @@
 import * as tf from '@keras-ts/tensor';
 import { NotFoundError, ShapeError, variableInfo, type Variable } from '@keras-ts/tensor';
 import type { CheckpointModel, CheckpointOptimizer } from './interfaces.js';
-import { isNestedModel, layerDependencies, layersWithWeights, type Dependency } from './keras-naming.js';
+import { isNestedModel, layerDependencies, layersWithWeights, OPTIMIZER_HYPERS, type Dependency } from './keras-naming.js';
 import type { CheckpointResolver, Loc } from './object-checkpoint.js';
 import { rawToTensor } from './raw-convert.js';
 
@@ -16,6 +16,9 @@ export class RestorePlan {
   readonly locOf = new Map<Variable, Loc>();
   /** Variables for which the checkpoint had no value (left as they were). */
   readonly unrestored: string[] = [];
+  /** Keys matched to state that lives in a config rather than a variable (optimizer hyperparameters). */
+  private readonly consumed: string[] = [];
+  private readonly setters: Array<{ key: string; set: (value: number) => void }> = [];
 
   constructor(readonly resolver: CheckpointResolver) {}
 
@@ -25,7 +28,7 @@ export class RestorePlan {
 
   /** Checkpoint keys this plan restores. */
   get keys(): string[] {
-    return this.items.map((i) => i.key);
+    return [...this.items.map((i) => i.key), ...this.setters.map((s) => s.key), ...this.consumed];
   }
 
   planModel(model: CheckpointModel, loc: Loc, where: string): void {
@@ -75,6 +78,17 @@ export class RestorePlan {
     const iterKey = iterLoc && this.resolver.valueKey(iterLoc);
     if (iterKey) this.add(opt.iterations, iterKey, 'optimizer iterations');
     else this.unrestored.push('optimizer iterations');
+    for (const name of OPTIMIZER_HYPERS) {
+      const hyperLoc = this.resolver.child(loc, name);
+      const key = hyperLoc && this.resolver.valueKey(hyperLoc);
+      if (!key) continue;
+      const o = opt as CheckpointOptimizer & { learningRate?: unknown; learningRateSchedule?: unknown };
+      if (name === 'learning_rate' && typeof o.learningRate === 'number' && o.learningRateSchedule == null) {
+        this.setters.push({ key, set: (value) => (o.learningRate = value) });
+      } else {
+        this.consumed.push(key);
+      }
+    }
     if (opt.slots().length === 0 && opt.built !== true && opt.build && this.resolver.hasSlots(loc)) opt.build(trainable);
     for (const s of opt.slots()) {
       const original = this.locOf.get(s.variable);
@@ -103,7 +117,13 @@ export class RestorePlan {
           t.dispose();
         }
       }
+      const scalars = this.setters.map(({ key }) => {
+        const raw = this.resolver.reader.getRaw(key);
+        if (raw.values.length !== 1 || raw.dtype === 'string') throw new ShapeError(`checkpoint key "${key}" is not a numeric scalar`);
+        return Number((raw.values as ArrayLike<number | bigint>)[0]);
+      });
       this.items.forEach(({ variable }, i) => variable.assign(values[i]!));
+      this.setters.forEach(({ set }, i) => set(scalars[i]!));
     } finally {
       tf.dispose(values);
     }
