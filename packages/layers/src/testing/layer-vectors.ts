@@ -21,7 +21,7 @@ export interface VectorCase {
   title: string;
   function?: string;
   inputs: Array<{ name?: string; shape: number[]; batch_size?: number }>;
-  layers?: Array<{ name: string; class_name: string; config: Record<string, unknown>; inbound: string[] }>;
+  layers?: Array<{ name: string; class_name: string; config: Record<string, unknown>; inbound: string[]; call_kwargs?: Record<string, unknown> }>;
   outputs?: string[];
   weights_order?: string[];
   predict_calls?: number;
@@ -82,6 +82,28 @@ export interface CaseResult {
   expectedShape: number[];
 }
 
+/**
+ * A node's output by name; `"name:i"` picks output `i` of a multi-output layer (RNN `return_state`,
+ * attention scores). Used for `inbound` and `outputs`.
+ */
+function pick<T>(values: Map<string, T | T[]>, ref: string): T {
+  const m = /^(.*):(\d+)$/.exec(ref);
+  const v = values.get(m ? m[1] : ref);
+  if (v === undefined) throw new Error(`unknown node ${ref}`);
+  if (m) {
+    if (!Array.isArray(v)) throw new Error(`node ${m[1]} has a single output; ${ref} asks for output ${m[2]}`);
+    return v[Number(m[2])];
+  }
+  return v as T;
+}
+
+/** A layer's extra call options (`call_kwargs`, snake_case, e.g. `{"use_causal_mask": true}`). */
+function callKwargs(spec: { call_kwargs?: Record<string, unknown> }): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(spec.call_kwargs ?? {})) out[k.replace(/_([a-z])/g, (_, ch: string) => ch.toUpperCase())] = v;
+  return out;
+}
+
 /** Runs one case; disposes everything it made (including the layers' weights). */
 export function runCase(key: string, dir = VECTORS_DIR): CaseResult {
   const c = loadCases(dir)[key];
@@ -91,15 +113,15 @@ export function runCase(key: string, dir = VECTORS_DIR): CaseResult {
   if (c.function) return runActivationCase(c, inputsData[0], vec.expected);
   const created: Layer[] = [];
   try {
-    const symbolic = new Map<string, KerasTensor>();
+    const symbolic = new Map<string, KerasTensor | KerasTensor[]>();
     c.inputs.forEach((inp, i) => symbolic.set(inp.name ?? `layer_${i}`, Input({ batchShape: [inp.batch_size ?? null, ...inp.shape] })));
     const byName = new Map<string, Layer>();
     for (const spec of c.layers!) {
       const layer = deserialize({ class_name: spec.class_name, config: { ...withDefaults(spec.class_name, spec.config), name: spec.name } });
       created.push(layer);
       byName.set(spec.name, layer);
-      const ins = spec.inbound.map((n) => symbolic.get(n)!);
-      symbolic.set(spec.name, layer.apply(ins.length === 1 ? ins[0] : ins));
+      const ins = spec.inbound.map((n) => pick(symbolic, n));
+      symbolic.set(spec.name, layer.apply(ins.length === 1 ? ins[0] : ins, callKwargs(spec)) as KerasTensor | KerasTensor[]);
     }
     const order = c.weights_order ?? c.layers!.map((l) => l.name);
     let wi = 0;
@@ -120,13 +142,13 @@ export function runCase(key: string, dir = VECTORS_DIR): CaseResult {
     for (let call = 0; call < calls; call++) {
       out?.dispose();
       out = tf.tidy(() => {
-        const real = new Map<string, tf.Tensor>();
+        const real = new Map<string, tf.Tensor | tf.Tensor[]>();
         c.inputs.forEach((inp, i) => real.set(inp.name ?? `layer_${i}`, tf.tensor(inputsData[i].data, batched ? inputsData[i].shape : [1, ...inputsData[i].shape])));
         for (const spec of c.layers!) {
-          const ins = spec.inbound.map((n) => real.get(n)!);
-          real.set(spec.name, byName.get(spec.name)!.apply(ins.length === 1 ? ins[0] : ins, { training }));
+          const ins = spec.inbound.map((n) => pick(real, n));
+          real.set(spec.name, byName.get(spec.name)!.apply(ins.length === 1 ? ins[0] : ins, { ...callKwargs(spec), training }));
         }
-        return real.get(c.outputs![0])!;
+        return pick(real, c.outputs![0]);
       });
     }
     const result = { actual: out!.dataSync() as Float32Array, actualShape: batched ? out!.shape : out!.shape.slice(1), expected: vec.expected.data, expectedShape: vec.expected.shape };
