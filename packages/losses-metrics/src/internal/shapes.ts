@@ -1,0 +1,67 @@
+/**
+ * Rank alignment of labels, predictions and sample weights, as tf.keras 2.x does it
+ * (`losses_utils.squeeze_or_expand_dimensions`). Call inside `tidy`.
+ */
+import * as tf from '@keras-ts/tensor';
+
+/** Float32 epsilon of `keras.backend.epsilon()`. */
+export const EPSILON = 1e-7;
+
+function lastDim(x: tf.Tensor): number {
+  return x.shape[x.rank - 1];
+}
+
+/**
+ * Removes a trailing size-1 axis from whichever of `yTrue`/`yPred` has one rank more than the other
+ * (tf.keras 2 never expands: labels `[b]` with predictions `[b, 1]` become both `[b]`).
+ */
+export function squeezeLabels(yTrue: tf.Tensor, yPred: tf.Tensor): [tf.Tensor, tf.Tensor] {
+  const diff = yPred.rank - yTrue.rank;
+  if (diff === 1 && lastDim(yPred) === 1) return [yTrue, tf.squeeze(yPred, [-1])];
+  if (diff === -1 && lastDim(yTrue) === 1) return [tf.squeeze(yTrue, [-1]), yPred];
+  return [yTrue, yPred];
+}
+
+/** Aligns a sample weight to `values`: squeezes a trailing 1, or appends an axis, when ranks differ by one. */
+export function alignWeights(values: tf.Tensor, sampleWeight: tf.Tensor): tf.Tensor {
+  if (sampleWeight.rank === 0) return sampleWeight;
+  const diff = sampleWeight.rank - values.rank;
+  if (diff === 1 && lastDim(sampleWeight) === 1) return tf.squeeze(sampleWeight, [-1]);
+  if (diff === -1) return tf.expandDims(sampleWeight, -1);
+  return sampleWeight;
+}
+
+/**
+ * Broadcasts `sampleWeight` (already aligned) to `values`'s shape. Weights of lower rank are aligned with the
+ * leading axes of `values` (a per-sample weight for per-timestep values), like tf.keras 2's fallback.
+ */
+export function broadcastWeights(values: tf.Tensor, sampleWeight: tf.Tensor, what: string): tf.Tensor {
+  let w = sampleWeight;
+  if (w.rank > 0 && w.rank < values.rank) w = tf.reshape(w, [...w.shape, ...new Array(values.rank - w.rank).fill(1)]);
+  if (w.rank > values.rank) {
+    throw new tf.ShapeError(
+      `${what}: sample_weight of shape [${sampleWeight.shape}] cannot be broadcast to values of shape [${values.shape}].`,
+    );
+  }
+  const ok = w.shape.every((d, i) => d === 1 || d === values.shape[i + values.rank - w.rank]);
+  if (!ok) {
+    throw new tf.ShapeError(
+      `${what}: sample_weight of shape [${sampleWeight.shape}] is incompatible with values of shape [${values.shape}]: ` +
+        'expected a weight per sample (shape [batch]) or one of the values\' shape.',
+    );
+  }
+  return tf.broadcastTo(w, values.shape);
+}
+
+/** Converts a number, array or tensor to a float32 tensor (tensors are cast, not copied). */
+export function asFloat(x: tf.Tensor | tf.TensorLike): tf.Tensor {
+  if (x instanceof tf.Tensor) return x.dtype === 'float32' ? x : tf.cast(x, 'float32');
+  return tf.tensor(x as number[], undefined, 'float32');
+}
+
+/** Normalizes a possibly negative axis. */
+export function normAxis(axis: number, rank: number, what: string): number {
+  const a = axis < 0 ? axis + rank : axis;
+  if (a < 0 || a >= rank) throw new tf.ValueError(`${what}: axis ${axis} is out of range for a tensor of rank ${rank}.`);
+  return a;
+}
