@@ -9,6 +9,9 @@ import { registerWasmDepthwiseBackprop } from './wasm/depthwise-backprop.js';
 import { registerSegmentSum } from './segment-sum.js';
 import { registerPoolGrads } from './pool-grad.js';
 import { registerCpuBridge } from './wasm/cpu-bridge.js';
+import { installThreadedWasm } from './threads.js';
+
+export { setThreadsCount, getThreadsCount, threadsFailure, MAX_WASM_THREADS } from './threads.js';
 
 let registered = false;
 
@@ -22,6 +25,7 @@ export function registerTrainingKernels(): void {
   registerSegmentSum();
   registerPoolGrads();
   registerCpuBridge();
+  installThreadedWasm();
 }
 
 registerTrainingKernels();
