@@ -166,6 +166,23 @@ describe('applyGradients', () => {
     expect(tf.memory().numTensors).toBe(start);
   });
 
+  it('minimize() skips variables the loss does not use, and explains a loss that uses none', () => {
+    const start = tf.memory().numTensors;
+    const [k, b] = denseVars();
+    const opt = new SGD({ learningRate: 0.1 });
+    const bias = Array.from(b!.dataSync());
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const loss = opt.minimize(() => tf.sum(tf.square(k!)) as tf.Scalar, [k!, b!]);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('dense/bias'));
+    expect(Array.from(b!.dataSync())).toEqual(bias);
+    const c = tf.scalar(3);
+    expect(() => opt.minimize(() => tf.mul(c, c) as tf.Scalar, [b!])).toThrow(/minimize: no gradients provided for any variable: the loss does not depend on 'dense\/bias'/);
+    tf.dispose([loss, c]);
+    opt.dispose();
+    disposeVars([k!, b!]);
+    expect(tf.memory().numTensors).toBe(start);
+  });
+
   it('divides gradients by lossScaleFactor', () => {
     const [v1] = denseVars().slice(0, 1);
     const [v2] = denseVars().slice(0, 1);

@@ -291,7 +291,17 @@ export abstract class Optimizer {
    * the caller owns (dispose it).
    */
   minimize(lossFn: () => tf.Scalar, varList: tf.Variable[]): tf.Scalar {
-    const { value, grads } = tf.variableGrads(lossFn, varList);
+    let result: { value: tf.Scalar; grads: tf.NamedTensorMap };
+    try {
+      // In a tidy, so that tfjs's loss value is freed when it throws (no variable connected).
+      result = tf.tidy(() => tf.variableGrads(lossFn, varList) as unknown as tf.TensorContainer) as unknown as typeof result;
+    } catch (e) {
+      if (/Cannot find a connection/.test((e as Error).message)) {
+        throw new ValueError(`${this.className}.minimize: no gradients provided for any variable: the loss does not depend on ${varList.map((v) => `'${variableInfo(v).path}'`).join(', ')}.`);
+      }
+      throw e;
+    }
+    const { value, grads } = result;
     try {
       this.applyGradients(varList.map((v) => [grads[v.name] ?? null, v]));
     } finally {
