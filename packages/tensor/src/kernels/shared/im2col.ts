@@ -62,6 +62,38 @@ export function im2col(x: Float32Array, g: ConvGeometry, cols: Float32Array, n0:
 }
 
 /**
+ * Writes the transposed patch matrix of images [n0, n1) of `x` (NHWC): row (kh, kw, inChannel) holds that tap's
+ * input value for every output position of those images (`kH*kW*inC` rows of `(n1-n0)*outH*outW`).
+ */
+export function im2colT(x: Float32Array, g: ConvGeometry, out: Float32Array, n0: number, n1: number): void {
+  const { inH, inW, inC, outH, outW, kH, kW, strideH, strideW, dilH, dilW, padTop, padLeft } = g;
+  const rows = (n1 - n0) * outH * outW;
+  for (let kh = 0; kh < kH; kh++) {
+    for (let kw = 0; kw < kW; kw++) {
+      for (let ic = 0; ic < inC; ic++) {
+        let d = ((kh * kW + kw) * inC + ic) * rows;
+        for (let n = n0; n < n1; n++) {
+          const img = n * inH * inW * inC + ic;
+          for (let oh = 0; oh < outH; oh++) {
+            const ih = oh * strideH - padTop + kh * dilH;
+            if (ih < 0 || ih >= inH) {
+              out.fill(0, d, d + outW);
+              d += outW;
+              continue;
+            }
+            const rowBase = img + ih * inW * inC;
+            for (let ow = 0; ow < outW; ow++) {
+              const iw = ow * strideW - padLeft + kw * dilW;
+              out[d++] = iw >= 0 && iw < inW ? x[rowBase + iw * inC] : 0;
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+/**
  * Adds the patch rows of `cols` (rows numbered from image n0) back into `dx` (NHWC, images [n0, n1)); the
  * adjoint of {@link im2col}. `dx` must be zeroed by the caller.
  */
