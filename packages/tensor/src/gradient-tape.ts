@@ -108,7 +108,7 @@ export class GradientTape {
       this.watched.has(t.id) || (t instanceof tfc.Variable && (this.watchAccessedVariables ? t.trainable : false));
     const ids = list.map((s) => (isSource(s) ? s.id : -1));
     const grads = tfc.tidy(() => {
-      const path = this.filter(new Set(ids.filter((i) => i >= 0)), target.id);
+      const { path, reachable } = this.filter(new Set(ids.filter((i) => i >= 0)), target.id);
       const acc = new Map<number, tfc.Tensor>();
       acc.set(target.id, outputGradients ? outputGradients.clone() : tfc.onesLike(target));
       for (let i = path.length - 1; i >= 0; i--) {
@@ -117,6 +117,8 @@ export class GradientTape {
         const dys = node.outputs.map((o) => acc.get(o.id) ?? null);
         const inputGrads = node.gradient(dys);
         for (const [name, x] of Object.entries(node.inputs)) {
+          // Only inputs that depend on a source need a gradient (saves e.g. the first layer's input gradient).
+          if (!reachable.has(x.id)) continue;
           const f = inputGrads[name];
           if (f == null) continue;
           const dx = f();
@@ -138,12 +140,16 @@ export class GradientTape {
     this.consumed = true;
   }
 
-  /** Nodes of the tape on a path from any source to the target, in recording order. */
-  private filter(sources: Set<number>, targetId: number): TapeNode[] {
+  /**
+   * Nodes of the tape on a path from any source to the target, in recording order, and the ids of tensors
+   * that depend on a source. As in TensorFlow, integer and boolean tensors carry no gradient (so comparisons
+   * such as `Equal` inside a loss stop the path instead of failing for want of a gradient).
+   */
+  private filter(sources: Set<number>, targetId: number): { path: TapeNode[]; reachable: Set<number> } {
     const reachable = new Set(sources);
     const forward: boolean[] = this.nodes.map((node) => {
       const hit = Object.values(node.inputs).some((x) => reachable.has(x.id));
-      if (hit) for (const o of node.outputs) reachable.add(o.id);
+      if (hit) for (const o of node.outputs) if (o.dtype === 'float32' || o.dtype === 'complex64') reachable.add(o.id);
       return hit;
     });
     const needed = new Set([targetId]);
@@ -154,6 +160,6 @@ export class GradientTape {
       keep[i] = true;
       for (const x of Object.values(node.inputs)) needed.add(x.id);
     }
-    return this.nodes.filter((_, i) => keep[i]);
+    return { path: this.nodes.filter((_, i) => keep[i]), reachable };
   }
 }

@@ -231,6 +231,9 @@ for (const cls of all) {
   registerClass('initializer', cls as never, toSnakeCase(cls.className));
 }
 registerClass('initializer', Identity as never, 'IdentityInitializer');
+// Keras 2 aliases
+registerClass('initializer', RandomUniform as never, 'uniform');
+registerClass('initializer', RandomNormal as never, 'normal');
 registerClass('initializer', Identity as never, 'identity');
 registerClass('initializer', Zeros as never, 'zeros');
 registerClass('initializer', Ones as never, 'ones');

@@ -71,7 +71,12 @@ export class FunctionalGraph {
     // Check every input a node needs is computable.
     const available = new Set(inputs.map((t) => t.id));
     for (const node of this.nodes) {
-      if (node.layer instanceof InputLayer && node.outputs.every((o) => available.has(o.id))) continue;
+      if (node.layer instanceof InputLayer) {
+        if (node.outputs.every((o) => available.has(o.id))) continue;
+        throw new ValueError(
+          `Graph disconnected: cannot obtain value for tensor ${node.outputs[0].name} at layer "${node.layer.name}": it is an input that is not among the model's inputs (${inputs.map((t) => t.name).join(', ')}).`,
+        );
+      }
       for (const x of node.allInputs) {
         if (!available.has(x.id)) {
           throw new ValueError(

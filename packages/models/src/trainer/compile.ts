@@ -121,5 +121,11 @@ export function compileModel(model: Model, args: CompileArgs): CompiledState {
       for (const ms of state.metrics ?? []) for (const mm of ms) mm.dispose?.();
     },
   };
+  // Create the optimizer's and metrics' state now when the model is built, so that fit() allocates nothing
+  // that outlives it (and state can be restored before training starts).
+  if (model.built && model.isFunctional && model.trainableWeights.length) {
+    optimizer.build(model.trainableWeights);
+    state.ensureMetrics(model.outputs.map((o) => o.shape));
+  }
   return state;
 }

@@ -3,6 +3,7 @@
  * small interfaces the training loop needs.
  */
 import type * as tf from '@keras-ts/tensor';
+import { ValueError } from '@keras-ts/tensor';
 import * as lm from '@keras-ts/losses-metrics';
 
 export interface LossLike {
@@ -28,8 +29,15 @@ export interface MeanLike {
 export type LossIdentifier = string | LossLike | ((yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Tensor) | { class_name: string; config?: unknown };
 export type MetricIdentifier = string | MetricLike | ((yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Tensor);
 
+/** Resolves a loss identifier; loss functions are wrapped (sum over batch size reduction), as Keras compile does. */
 export function getLoss(id: LossIdentifier): LossLike {
-  return (lm as unknown as { losses: { get(id: unknown): LossLike } }).losses.get(id);
+  const resolved = lm.losses.get(id as never) as unknown;
+  if (resolved == null) throw new ValueError(`Could not interpret loss identifier: ${String(id)}`);
+  if (typeof resolved === 'function') {
+    const fn = resolved as (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Tensor;
+    return new lm.LossFunctionWrapper((t: tf.Tensor, p: tf.Tensor) => fn(t, p), { name: typeof id === 'string' ? id : fn.name || 'loss' }) as unknown as LossLike;
+  }
+  return resolved as LossLike;
 }
 
 /** The identifier of a loss as Keras writes it in `training_config` ('categorical_crossentropy', ...). */
@@ -38,10 +46,9 @@ export function lossIdentifier(id: LossIdentifier): string | null {
 }
 
 export function getMetric(id: MetricIdentifier, ctx: { loss: LossIdentifier | null; outputShape: Array<number | null> }): MetricLike {
-  return (lm as unknown as { metrics: { resolveMetric(id: unknown, ctx: unknown): MetricLike } }).metrics.resolveMetric(id, ctx);
+  return lm.resolveMetric(id as never, ctx as never) as unknown as MetricLike;
 }
 
 export function makeMean(name: string): MeanLike {
-  const M = (lm as unknown as { metrics: { Mean: new (opts: { name: string }) => MeanLike } }).metrics.Mean;
-  return new M({ name });
+  return new lm.metrics.Mean({ name }) as unknown as MeanLike;
 }

@@ -3,7 +3,7 @@
  * gradients with a GradientTape, the optimizer update, weight constraints, and metric updates.
  */
 import * as tf from '@keras-ts/tensor';
-import { GradientTape, RuntimeError } from '@keras-ts/tensor';
+import { GradientTape, RuntimeError, ValueError } from '@keras-ts/tensor';
 import type { Model } from '../model.js';
 import type { CompiledState } from './compile.js';
 
@@ -22,10 +22,13 @@ function forwardLoss(model: Model, c: CompiledState, xs: tf.Tensor[], ys: tf.Ten
   preds.forEach((p, i) => {
     const loss = c.losses[i];
     if (!loss || !ys[i]) return;
-    const l = loss.apply(ys[i], p, sw);
+    const l = loss.apply(ys[i], p, sw ?? undefined);
     perOutput[i] = l;
     total = tf.add(total, c.lossWeights[i] === 1 ? l : tf.mul(l, c.lossWeights[i]));
   });
+  if (c.losses.every((l) => !l)) {
+    throw new ValueError('No loss to compute. Provide a `loss` argument in `compile()`.');
+  }
   const extra = model.losses;
   if (extra.length) total = tf.add(total, tf.addN(extra.map((t) => tf.sum(t))));
   return { total, preds, perOutput };
@@ -38,7 +41,7 @@ function updateMetrics(c: CompiledState, total: tf.Tensor, perOutput: tf.Tensor[
     const metrics = c.ensureMetrics(preds.map((p) => p.shape));
     metrics.forEach((ms, i) => {
       if (!ys[i]) return;
-      for (const m of ms) m.updateState(ys[i], preds[i], sw);
+      for (const m of ms) m.updateState(ys[i], preds[i], sw ?? undefined);
     });
   });
 }

@@ -1,0 +1,2 @@
+/** `keras.layers`: every layer class, `Input`, `serialize`/`deserialize`. */
+export * from '@keras-ts/layers';

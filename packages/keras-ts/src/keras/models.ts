@@ -1,0 +1,2 @@
+/** `keras.models`. */
+export { Model, Sequential, loadModel, modelFromJson, modelFromYaml, modelFromConfig } from '@keras-ts/models';

@@ -1,0 +1,2 @@
+/** `keras.utils`. */
+export { registerKerasSerializable, getRegisteredObject, serializeKerasObject, deserializeKerasObject } from '@keras-ts/layers';
