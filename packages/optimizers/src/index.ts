@@ -34,4 +34,5 @@ export {
   PolynomialDecay,
   InverseTimeDecay,
   CosineDecay,
+  CosineDecayRestarts,
 } from './schedules/index.js';

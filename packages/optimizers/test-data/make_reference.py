@@ -46,6 +46,8 @@ SCHEDULES = {
     "inverse_time_staircase": lambda: S.InverseTimeDecay(0.1, decay_steps=2, decay_rate=0.5, staircase=True),
     "cosine": lambda: S.CosineDecay(0.1, decay_steps=5, alpha=0.1),
     "cosine_warmup": lambda: S.CosineDecay(0.0, decay_steps=5, alpha=0.2, warmup_target=0.1, warmup_steps=3),
+    "cosine_restarts": lambda: S.CosineDecayRestarts(0.1, first_decay_steps=2, t_mul=2.0, m_mul=0.8, alpha=0.05),
+    "cosine_restarts_t1": lambda: S.CosineDecayRestarts(0.1, first_decay_steps=3, t_mul=1.0, m_mul=0.5),
 }
 
 CASES = [
@@ -61,6 +63,7 @@ CASES = [
     ("rmsprop", O.RMSprop, {"learning_rate": 0.01}),
     ("rmsprop_momentum", O.RMSprop, {"learning_rate": 0.01, "rho": 0.8, "momentum": 0.5}),
     ("rmsprop_centered", O.RMSprop, {"learning_rate": 0.01, "centered": True}),
+    ("rmsprop_schedule_cosine_restarts", O.RMSprop, {"learning_rate": "cosine_restarts", "momentum": 0.2}),
     ("rmsprop_momentum_centered", O.RMSprop, {"learning_rate": 0.01, "momentum": 0.3, "centered": True, "epsilon": 1e-5}),
     ("adam", O.Adam, {"learning_rate": 0.01}),
     ("adam_amsgrad", O.Adam, {"learning_rate": 0.01, "amsgrad": True, "beta_1": 0.8, "beta_2": 0.9}),

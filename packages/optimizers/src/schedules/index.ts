@@ -9,4 +9,6 @@ export { InverseTimeDecay } from './inverse-time-decay.js';
 export type { InverseTimeDecayOptions } from './inverse-time-decay.js';
 export { CosineDecay } from './cosine-decay.js';
 export type { CosineDecayOptions } from './cosine-decay.js';
+export { CosineDecayRestarts } from './cosine-decay-restarts.js';
+export type { CosineDecayRestartsOptions } from './cosine-decay-restarts.js';
 export { serializeSchedule as serialize, deserializeSchedule as deserialize, registerSchedule } from './registry.js';

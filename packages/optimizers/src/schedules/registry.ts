@@ -5,6 +5,7 @@
 import { NotFoundError, ValueError } from '@keras-ts/tensor';
 import { isSerializedObject, type ScheduleConfig, type SerializedKerasObject } from '../config.js';
 import { CosineDecay } from './cosine-decay.js';
+import { CosineDecayRestarts } from './cosine-decay-restarts.js';
 import { ExponentialDecay } from './exponential-decay.js';
 import { InverseTimeDecay } from './inverse-time-decay.js';
 import { LearningRateSchedule } from './learning-rate-schedule.js';
@@ -19,6 +20,7 @@ const registry = new Map<string, ScheduleFactory>([
   ['PolynomialDecay', PolynomialDecay.fromConfig],
   ['InverseTimeDecay', InverseTimeDecay.fromConfig],
   ['CosineDecay', CosineDecay.fromConfig],
+  ['CosineDecayRestarts', CosineDecayRestarts.fromConfig],
 ]);
 
 /** Registers a custom schedule class under its Keras class name (for `deserializeSchedule`). */

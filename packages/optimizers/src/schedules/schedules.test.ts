@@ -13,6 +13,7 @@ describe('schedules', () => {
     expect(() => new schedules.PolynomialDecay({ initialLearningRate: 0.1, decaySteps: -1 })).toThrow(ValueError);
     expect(() => new schedules.InverseTimeDecay({ initialLearningRate: 0.1, decaySteps: 0, decayRate: 1 })).toThrow(ValueError);
     expect(() => new schedules.CosineDecay({ initialLearningRate: 0.1, decaySteps: 0 })).toThrow(ValueError);
+    expect(() => new schedules.CosineDecayRestarts({ initialLearningRate: 0.1, firstDecaySteps: 0 })).toThrow(/`first_decay_steps` must be > 0/);
     expect(() => new schedules.PiecewiseConstantDecay({ boundaries: [1, 2], values: [1, 2] })).toThrow(/1 shorter than `values`/);
     expect(() => new schedules.PiecewiseConstantDecay({ boundaries: [], values: [1] })).toThrow(ValueError);
     expect(() => new schedules.PiecewiseConstantDecay({ boundaries: [5, 2], values: [1, 2, 3] })).toThrow(/increasing/);
@@ -26,6 +27,7 @@ describe('schedules', () => {
       new schedules.PolynomialDecay({ initialLearningRate: 1, decaySteps: 4, endLearningRate: 0.5, power: 3, cycle: true }),
       new schedules.InverseTimeDecay({ initialLearningRate: 0.2, decaySteps: 3, decayRate: 0.5 }),
       new schedules.CosineDecay({ initialLearningRate: 0.2, decaySteps: 30, alpha: 0.1, warmupTarget: 0.4, warmupSteps: 5 }),
+      new schedules.CosineDecayRestarts({ initialLearningRate: 0.2, firstDecaySteps: 3, tMul: 1.5, mMul: 0.5, alpha: 0.1 }),
     ];
     for (const s of all) {
       const json = JSON.parse(JSON.stringify(schedules.serialize(s)));
@@ -36,8 +38,8 @@ describe('schedules', () => {
       const legacy = schedules.deserialize({ class_name: json.class_name, config: json.config });
       for (const step of [0, 2, 4, 11, 40]) expect(legacy.valueAt(step)).toBe(s.valueAt(step));
     }
-    expect(() => schedules.deserialize({ class_name: 'CosineDecayRestarts', config: {} })).toThrow(NotFoundError);
-    expect(() => schedules.deserialize({ class_name: 'CosineDecayRestarts', config: {} })).toThrow(/Known schedules: ExponentialDecay/);
+    expect(() => schedules.deserialize({ class_name: 'WarmupCosine', config: {} })).toThrow(NotFoundError);
+    expect(() => schedules.deserialize({ class_name: 'WarmupCosine', config: {} })).toThrow(/Unknown learning rate schedule: 'WarmupCosine'. Known schedules: ExponentialDecay/);
   });
 
   it('travel inside an optimizer config and drive its learning rate from iterations', () => {
