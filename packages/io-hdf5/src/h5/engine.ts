@@ -77,7 +77,7 @@ function getWorker(): Worker {
     } else if (reply.kind === 'internal') {
       p.reject(new RuntimeError(`HDF5 worker: ${reply.message}`));
     } else {
-      p.reject(new FileFormatError(reply.kind === 'limit' ? reply.message ?? '' : `invalid or corrupted HDF5 file: ${reply.message}`, p.source));
+      p.reject(new FileFormatError(`${reply.kind === 'limit' ? 'corrupted or hostile HDF5 file' : 'invalid or corrupted HDF5 file'}: ${reply.message}`, p.source));
     }
   });
   w.on('error', (e) => {

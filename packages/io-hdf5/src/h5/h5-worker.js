@@ -163,7 +163,10 @@ function read(bytes, limits) {
     if (typeof f.file_id !== 'bigint' || f.file_id < 0n) {
       throw new FormatError(`not a readable HDF5 file (${takeDiagnostics() || 'open failed'})`);
     }
-    return readTree(f, { ...limits, fileBytes: bytes.byteLength });
+    // Every object needs an object header of at least 32 bytes in the file, so a file cannot hold more objects
+    // than that; more means a corrupted file whose links form cycles (bounding the walk, not just recursion).
+    const maxNodes = Math.min(limits.maxNodes, Math.max(64, Math.floor(bytes.byteLength / 32)));
+    return readTree(f, { ...limits, maxNodes, fileBytes: bytes.byteLength });
   } finally {
     try {
       if (f && f.file_id >= 0n) f.close();
@@ -204,7 +207,7 @@ function writeChildren(group, children) {
       writeAttrs(g, c.attrs);
       writeChildren(g, c.children);
     } else if (c.type === 'dataset') {
-      const ds = group.create_dataset({ name: c.name, data: c.data, shape: c.shape, dtype: dtypeString(c.dtype) });
+      const ds = group.create_dataset({ name: c.name, data: c.data, shape: c.shape, dtype: dtypeString(c.dtype), ...(c.chunks ? { chunks: c.chunks } : {}) });
       writeAttrs(ds, c.attrs);
     }
   }
@@ -213,7 +216,8 @@ function writeChildren(group, children) {
 function write(root) {
   const file = `/out-${++counter}.h5`;
   try {
-    const f = new h5wasm.File(file, 'w');
+    // The oldest file format, as h5py writes by default: version-0 superblock, version-1 object headers.
+    const f = new h5wasm.File(file, 'w', { libver: ['earliest', 'latest'] });
     try {
       writeAttrs(f, root.attrs);
       writeChildren(f, root.children);

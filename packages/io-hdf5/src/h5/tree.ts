@@ -30,6 +30,8 @@ export interface H5Dataset {
   shape: number[];
   data: H5Data | null;
   attrs: H5Attribute[];
+  /** Chunked storage with these chunk dimensions (written only; Keras writes contiguous datasets). */
+  chunks?: number[];
 }
 
 export interface H5Group {
