@@ -83,7 +83,10 @@ export class GRUCell extends RNNCell {
   }
 
   override projectInputs(inputs: tf.Tensor): tf.Tensor {
-    return projectDense(this.masks.applyInput(inputs), this.kernel, this.parts!.inputBias ?? null);
+    const bias = this.parts!.inputBias ?? null;
+    if (!this.resetAfter || !bias) return projectDense(this.masks.applyInput(inputs), this.kernel, bias);
+    // The input half of a [2, 3u] bias is a view: wasm's fused matmul reads a view's base shape, so add it apart.
+    return tf.add(projectDense(this.masks.applyInput(inputs), this.kernel, null), bias);
   }
 
   step(projected: tf.Tensor, states: tf.Tensor[]): StepResult {

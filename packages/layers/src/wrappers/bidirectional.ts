@@ -27,7 +27,7 @@ type Mask = tf.Tensor | Array<tf.Tensor | null> | null | undefined;
 /** A fresh copy of `layer` from its config, renamed, optionally running the other way. */
 function recreate(layer: RNN, prefix: string, flip: boolean): RNN {
   const s = serialize(layer);
-  const config = { ...s.config, name: `${prefix}_${layer.name}` } as ConfigDict;
+  const config = { ...s.config, name: `${prefix}_${layer.name.replace(/^(forward_|backward_)/, '')}` } as ConfigDict;
   if (flip) config.go_backwards = !layer.goBackwards;
   return deserialize({ class_name: s.class_name, config }) as RNN;
 }
