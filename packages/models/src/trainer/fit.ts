@@ -17,8 +17,9 @@ export function resolveVerbose(v: FitArgs['verbose']): 0 | 1 | 2 {
 }
 
 export function makeCallbacks(model: Model, user: Callback[] | undefined, verbose: number, history: History | null): { list: CallbackList; progbar: ProgbarLogger | null } {
-  const progbar = verbose ? new ProgbarLogger() : null;
-  const cbs: Callback[] = [...(user ?? [])];
+  const own = (user ?? []).find((c): c is ProgbarLogger => c instanceof ProgbarLogger);
+  const progbar = own ?? (verbose ? new ProgbarLogger() : null);
+  const cbs: Callback[] = [...(user ?? [])].filter((c) => c !== own);
   if (history) cbs.unshift(history);
   if (progbar) cbs.push(progbar);
   const list = new CallbackList(cbs);
