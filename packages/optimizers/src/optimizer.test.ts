@@ -27,6 +27,7 @@ const ALL: Array<{ make: () => Optimizer; legacySlots: string[]; kerasSlots: str
   { make: () => new Ftrl({ learningRate: 0.1, l1RegularizationStrength: 0.01 }), legacySlots: ['accumulator', 'linear'], kerasSlots: ['accumulator', 'linear'] },
   { make: () => new Adam({ learningRate: new ExponentialDecay({ initialLearningRate: 0.1, decaySteps: 2, decayRate: 0.5 }), clipnorm: 1 }), legacySlots: ['m', 'v'], kerasSlots: ['momentum', 'velocity'] },
   { make: () => new SGD({ learningRate: 0.1, momentum: 0.5, globalClipnorm: 1, weightDecay: 0.01 }), legacySlots: ['momentum'], kerasSlots: ['momentum'] },
+  { make: () => new Adam({ useEma: true, emaMomentum: 0.9, emaOverwriteFrequency: 3 }), legacySlots: ['average', 'm', 'v'], kerasSlots: ['average', 'momentum', 'velocity'] },
 ];
 
 describe('Optimizer base', () => {
@@ -237,7 +238,8 @@ describe('options', () => {
     expect(() => new Adam({ beta_1: 0.5 } as never)).toThrow(/not recognized: beta_1/);
     expect(() => new Ftrl({ learningRatePower: 0.5 })).toThrow(/`learning_rate_power` needs to be negative or zero/);
     expect(() => new Ftrl({ l1RegularizationStrength: -1 })).toThrow(/l1_regularization_strength/);
-    expect(() => new Adam({ useEma: true })).toThrow(NotImplementedError);
+    expect(() => new Adam({ useEma: true, emaMomentum: 2 })).toThrow(/`ema_momentum` must be in the range \[0, 1\]/);
+    expect(() => new Adam({ useEma: true, emaOverwriteFrequency: 0.5 })).toThrow(/ema_overwrite_frequency/);
     expect(() => new Adam({ gradientAccumulationSteps: 2 })).toThrow(NotImplementedError);
     expect(() => new SGD({ clipnorm: -1 })).toThrow(/clipnorm/);
     expect(tf.memory().numTensors).toBe(start);

@@ -41,9 +41,15 @@ export interface OptimizerOptions {
   globalClipnorm?: number | null;
   /** Gradients are divided by this before clipping (the loss was multiplied by it; see `scaleLoss`). */
   lossScaleFactor?: number | null;
-  /** Not implemented: only `false` is accepted (present so that Keras configs round-trip). */
+  /**
+   * Keep an exponential moving average of the model variables (slots named `average`): after each step,
+   * `average = m * average + (1 - m) * variable` with `m = emaMomentum` (0 on the first step).
+   */
   useEma?: boolean;
+  /** In [0, 1]. Default 0.99. */
   emaMomentum?: number;
+  /** Every this many steps, overwrite the model variables with their averages. Default null (never; call
+   * `finalizeVariableValues` at the end of training). */
   emaOverwriteFrequency?: number | null;
   /** Not implemented: only `null` is accepted. */
   gradientAccumulationSteps?: number | null;
@@ -91,6 +97,7 @@ export abstract class Optimizer {
   readonly clipvalue: number | null;
   readonly globalClipnorm: number | null;
   readonly lossScaleFactor: number | null;
+  readonly useEma: boolean;
   readonly emaMomentum: number;
   readonly emaOverwriteFrequency: number | null;
   /** The step count (int32 scalar), incremented once per `applyGradients`. */
@@ -102,6 +109,7 @@ export abstract class Optimizer {
   private slotInfos: SlotInfo[] = [];
   private extraInfos: Array<{ variable: tf.Variable; legacyName: string }> = [];
   private trainable: tf.Variable[] = [];
+  private averages: tf.Variable[] = [];
   private indexOf = new Map<tf.Variable, number>();
   private excludedVars = new Set<tf.Variable>();
   private excludedPattern: RegExp | null = null;
@@ -133,12 +141,21 @@ export abstract class Optimizer {
       );
     }
     this.lossScaleFactor = optionalPositive(className, 'loss_scale_factor', options.lossScaleFactor);
-    if (options.useEma) throw new NotImplementedError(`${className}: \`use_ema=True\` is not implemented in keras-ts yet.`);
     if (options.gradientAccumulationSteps != null) {
       throw new NotImplementedError(`${className}: \`gradient_accumulation_steps\` is not implemented in keras-ts yet.`);
     }
+    this.useEma = options.useEma ?? false;
     this.emaMomentum = options.emaMomentum ?? 0.99;
     this.emaOverwriteFrequency = options.emaOverwriteFrequency ?? null;
+    if (this.useEma) {
+      if (typeof this.emaMomentum !== 'number' || !(this.emaMomentum >= 0 && this.emaMomentum <= 1)) {
+        throw new ValueError(`${className}: \`ema_momentum\` must be in the range [0, 1]. Received: ema_momentum=${JSON.stringify(this.emaMomentum)}`);
+      }
+      const f = this.emaOverwriteFrequency;
+      if (f !== null && !(Number.isInteger(f) && f >= 1)) {
+        throw new ValueError(`${className}: \`ema_overwrite_frequency\` must be an integer >= 1 or null. Received: ema_overwrite_frequency=${JSON.stringify(f)}`);
+      }
+    }
 
     const learningRate = options.learningRate ?? defaultLearningRate;
     if (!(learningRate instanceof LearningRateSchedule) && !(typeof learningRate === 'number' && Number.isFinite(learningRate))) {
@@ -163,6 +180,7 @@ export abstract class Optimizer {
       this.indexOf.set(v, i);
     });
     this.trainable = [...vars];
+    if (this.useEma) [this.averages] = this.addOptimizerVariables(vars, [{ name: 'average', legacyName: 'average' }]) as [tf.Variable[]];
     this.built = true;
   }
 
@@ -279,6 +297,7 @@ export abstract class Optimizer {
         this.applyWeightDecay(variables, lr);
         this.prepareStep(lr);
         grads.forEach((g, i) => this.updateStep(g, variables[i]!, lr));
+        if (this.useEma) this.updateMovingAverages();
         this.iterations.assign(tf.add(this.iterations, tf.scalar(1, 'int32')));
       } finally {
         this.stepScalars = null;
@@ -308,6 +327,39 @@ export abstract class Optimizer {
       tf.dispose(Object.values(grads));
     }
     return value;
+  }
+
+  /** EMA of every built-with variable; then, every `emaOverwriteFrequency` steps, variable = average. */
+  private updateMovingAverages(): void {
+    const notFirst = tf.cast(tf.notEqual(this.iterations, 0), 'float32');
+    const momentum = tf.mul(notFirst, this.emaMomentum);
+    const oneMinus = tf.sub(1, momentum);
+    this.trainable.forEach((v, i) => {
+      const avg = this.averages[i]!;
+      avg.assign(tf.add(tf.mul(momentum, avg), tf.mul(oneMinus, v)));
+    });
+    if (this.emaOverwriteFrequency === null) return;
+    // As Keras on JAX: without a branch, average * flag + variable * (1 - flag).
+    const overwrite = tf.equal(tf.mod(tf.add(this.iterations, 1), this.emaOverwriteFrequency), 0);
+    const yes = tf.cast(overwrite, 'float32');
+    const no = tf.cast(tf.logicalNot(overwrite), 'float32');
+    this.trainable.forEach((v, i) => v.assign(tf.add(tf.mul(this.averages[i]!, yes), tf.mul(v, no))));
+  }
+
+  /**
+   * Ends training: with `useEma`, overwrites `vars` (default: the variables the optimizer was built with)
+   * with their moving averages. Otherwise does nothing.
+   */
+  finalizeVariableValues(vars: tf.Variable[] = this.trainable): void {
+    this.checkNotDisposed();
+    if (!this.useEma) return;
+    if (vars.length !== this.averages.length) {
+      throw new ValueError(
+        `${this.className}: the number of model variables (${vars.length}) to overwrite does not match the number of ` +
+          `variables stored in the optimizer (${this.averages.length}). Check that the optimizer was used on this model.`,
+      );
+    }
+    vars.forEach((v, i) => v.assign(this.averages[i]!));
   }
 
   /** `loss * lossScaleFactor` (unchanged when there is none). */
@@ -486,7 +538,7 @@ export abstract class Optimizer {
       clipnorm: this.clipnorm,
       global_clipnorm: this.globalClipnorm,
       clipvalue: this.clipvalue,
-      use_ema: false,
+      use_ema: this.useEma,
       ema_momentum: this.emaMomentum,
       ema_overwrite_frequency: this.emaOverwriteFrequency,
       loss_scale_factor: this.lossScaleFactor,

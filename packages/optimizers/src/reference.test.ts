@@ -16,6 +16,8 @@ interface Case {
   missing_grads: boolean;
   trajectory: Array<{ kernel: number[]; bias: number[] }>;
   state: Array<{ path: string; shape: number[]; dtype: string; value: number[] }>;
+  /** With use_ema: the variables after `finalize_variable_values`. */
+  finalized: { kernel: number[]; bias: number[] } | null;
 }
 interface Reference {
   keras_version: string;
@@ -98,6 +100,10 @@ describe(`optimizers match Keras ${ref.keras_version} step by step`, () => {
         expect(v.dtype).toBe(c.state[i]!.dtype);
         expectClose(v.dataSync(), c.state[i]!.value, `${c.name} state ${c.state[i]!.path}`);
       });
+      if (c.finalized) {
+        opt.finalizeVariableValues([vars.kernel, vars.bias]);
+        for (const key of ['kernel', 'bias'] as const) expectClose(vars[key].dataSync(), c.finalized[key], `${c.name} finalized ${key}`);
+      }
       opt.dispose();
       Object.values(vars).forEach((v) => tf.disposeVariable(v));
       expect(tf.memory().numTensors).toBe(start);

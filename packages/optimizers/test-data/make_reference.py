@@ -73,6 +73,8 @@ CASES = [
     ("adam_schedule_exponential", O.Adam, {"learning_rate": "exponential_staircase"}),
     ("adam_weight_decay", O.Adam, {"learning_rate": 0.01, "weight_decay": 0.1}),
     ("adam_missing_grad", O.Adam, {"learning_rate": 0.01}),
+    ("adam_ema", O.Adam, {"learning_rate": 0.05, "use_ema": True, "ema_momentum": 0.9}),
+    ("sgd_ema_overwrite", O.SGD, {"learning_rate": 0.1, "momentum": 0.5, "use_ema": True, "ema_momentum": 0.8, "ema_overwrite_frequency": 2}),
     ("adamw", O.AdamW, {"learning_rate": 0.01}),
     ("adamw_amsgrad", O.AdamW, {"learning_rate": 0.01, "weight_decay": 0.2, "amsgrad": True}),
     ("adamw_schedule_polynomial", O.AdamW, {"learning_rate": "polynomial_cycle", "weight_decay": 0.1}),
@@ -114,11 +116,15 @@ def run_case(cls, config, missing):
                 grads[MISSING[step]] = None
         opt.apply_gradients([(grads["kernel"], kernel), (grads["bias"], bias)])
         trajectory.append({"kernel": f32list(kernel.numpy()), "bias": f32list(bias.numpy())})
+    finalized = None
+    if kwargs.get("use_ema"):
+        opt.finalize_variable_values([kernel, bias])
+        finalized = {"kernel": f32list(kernel.numpy()), "bias": f32list(bias.numpy())}
     state = [
         {"path": v.path, "shape": list(v.shape), "dtype": str(v.dtype), "value": np.asarray(v.numpy()).astype("float64").ravel().tolist()}
         for v in opt.variables
     ]
-    return trajectory, state
+    return trajectory, state, finalized
 
 
 out = {
@@ -135,7 +141,7 @@ out = {
     "configs": {},
 }
 for case_name, cls, config in CASES:
-    trajectory, state = run_case(cls, config, case_name == "adam_missing_grad")
+    trajectory, state, finalized = run_case(cls, config, case_name == "adam_missing_grad")
     out["cases"].append({
         "name": case_name,
         "class_name": cls.__name__,
@@ -143,6 +149,7 @@ for case_name, cls, config in CASES:
         "missing_grads": case_name == "adam_missing_grad",
         "trajectory": trajectory,
         "state": state,
+        "finalized": finalized,
     })
 
 for name, make in SCHEDULES.items():
