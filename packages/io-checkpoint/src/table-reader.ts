@@ -1,3 +1,4 @@
+/// <reference path="./snappyjs.d.ts" />
 /** Reads every entry of a LevelDB-format table, verifying the footer, each block's CRC32C and the key order. */
 import { FileFormatError } from '@keras-ts/tensor';
 import * as snappy from 'snappyjs';

@@ -1,3 +1,4 @@
+/// <reference path="./snappyjs.d.ts" />
 /** Writes a LevelDB-format table (data blocks, an empty metaindex block, the index block, the footer). */
 import * as snappy from 'snappyjs';
 import { crc32c, maskCrc } from './crc.js';

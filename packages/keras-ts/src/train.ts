@@ -1,5 +1,10 @@
-/** `tf.train`: optimizers under their TF1 names, as the tf.keras guide uses them. */
+/**
+ * `tf.train`: TensorFlow checkpoints (`Checkpoint`, `CheckpointManager`, `latestCheckpoint`, `listVariables`,
+ * `loadVariable`, `loadCheckpoint`) and optimizers under their TF1 names, as the tf.keras guide uses them.
+ */
 import { Adam, RMSprop, SGD, Adagrad } from '@keras-ts/optimizers';
+
+export { Checkpoint, CheckpointManager, latestCheckpoint, listVariables, loadVariable, loadCheckpoint } from '@keras-ts/io-checkpoint';
 
 /** `tf.train.AdamOptimizer(0.001)` → `keras.optimizers.Adam`. */
 export const AdamOptimizer = (learningRate = 0.001) => new Adam({ learningRate });
