@@ -114,6 +114,19 @@ describe('batching', () => {
     expect(Dataset.range(2).repeat().batch(4).cardinality()).toBe(INFINITE_CARDINALITY);
   });
 
+  it('fromTensorSlices(...).batch (sliced whole) equals the element-wise batch', async () => {
+    const x = tf.tensor2d([...Array(14).keys()], [7, 2]);
+    const src = Dataset.fromTensorSlices({ x, s: ['a', 'b', 'c', 'd', 'e', 'f', 'g'] });
+    for (const dropRemainder of [false, true]) {
+      const fast = await values(src.batch(3, { dropRemainder }));
+      const slow = await values(src.take(-1).batch(3, { dropRemainder }));
+      expect(fast).toEqual(slow);
+      expect(fast).toHaveLength(dropRemainder ? 2 : 3);
+    }
+    src.dispose();
+    x.dispose();
+  });
+
   it('batch stacks tuples and dicts, strings too', async () => {
     const ds = Dataset.fromTensorSlices({ x: [[1, 2], [3, 4], [5, 6]], s: ['a', 'b', 'c'] }).batch(2);
     expect(await values(ds)).toEqual([{ x: [[1, 2], [3, 4]], s: ['a', 'b'] }, { x: [[5, 6]], s: ['c'] }]);

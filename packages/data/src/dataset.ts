@@ -12,7 +12,7 @@ import * as tf from '@keras-ts/tensor';
 import { ValueError } from '@keras-ts/tensor';
 import { INFINITE_CARDINALITY as INF, UNKNOWN_CARDINALITY as UNKNOWN, AUTOTUNE } from './cardinality.js';
 import { cloneElement, disposeElement, flatten, mapStructure, TensorSpec, type Element, type ElementSpec } from './structure.js';
-import { generated, rangeCount, rangeGen, sliceCount, slices, sliceSpec, toTensorStructure, type GeneratorSource } from './ops/sources.js';
+import { generated, rangeCount, rangeGen, sliceBatches, sliceCount, slices, sliceSpec, toTensorStructure, type GeneratorSource } from './ops/sources.js';
 import { batchedSpec, batchGen, paddedBatchGen, unbatchedSpec, unbatchGen, type PaddedBatchOptions } from './ops/batching.js';
 import { concatenateGen, enumerateGen, filterGen, flatMapGen, mapGen, shardGen, skipGen, takeGen, zipGen, type Predicate } from './ops/simple.js';
 import { shuffleGen } from './ops/shuffle.js';
@@ -20,6 +20,7 @@ import { ahead } from './ops/ahead.js';
 import { fileCacheGen, MemoryCache, memoryCacheGen } from './ops/cache.js';
 import { windowGen, type WindowOptions } from './ops/window.js';
 import { SeededRandom } from './random.js';
+import { breathe } from './ops/breathe.js';
 
 export interface DatasetInit {
   cardinality: number;
@@ -28,6 +29,8 @@ export interface DatasetInit {
   inputs?: readonly Dataset<unknown>[];
   /** Frees what this dataset itself owns. */
   dispose?: () => void;
+  /** A faster way to batch this dataset (fromTensorSlices slices whole batches at once); same elements. */
+  batched?: (batchSize: number, dropRemainder: boolean) => () => AsyncIterator<Element>;
 }
 
 export interface ShuffleOptions {
@@ -86,7 +89,12 @@ export class Dataset<T = Element> implements AsyncIterable<T> {
   static fromTensorSlices(input: unknown): Dataset<Element> {
     const { structure, owned } = toTensorStructure(input);
     const n = sliceCount(structure);
-    return new Dataset(() => slices(structure, n), { cardinality: n, spec: sliceSpec(structure), dispose: () => tf.dispose(owned) });
+    return new Dataset(() => slices(structure, n), {
+      cardinality: n,
+      spec: sliceSpec(structure),
+      dispose: () => tf.dispose(owned),
+      batched: (size, drop) => () => sliceBatches(structure, n, size, drop),
+    });
   }
 
   /** A dataset of exactly one element: the given tensors. */
@@ -163,7 +171,8 @@ export class Dataset<T = Element> implements AsyncIterable<T> {
     const drop = options.dropRemainder ?? false;
     const n = this.cardinality();
     const card = n < 0 ? n : drop ? Math.floor(n / batchSize) : Math.ceil(n / batchSize);
-    return this.derive(() => batchGen(this as AsyncIterable<Element>, batchSize, drop), card, batchedSpec(this.elementSpec, drop ? batchSize : null));
+    const gen = this.init.batched?.(batchSize, drop) ?? (() => batchGen(this as AsyncIterable<Element>, batchSize, drop));
+    return this.derive(gen, card, batchedSpec(this.elementSpec, drop ? batchSize : null));
   }
 
   /** Splits each element along its first dimension into separate elements. */
@@ -315,7 +324,10 @@ export class Dataset<T = Element> implements AsyncIterable<T> {
   /** A dataset over elements it owns: each pass yields copies; dispose() frees the originals. */
   static ofOwnedElements(elements: Element[]): Dataset<Element> {
     async function* gen(): AsyncGenerator<Element> {
-      for (const e of elements) yield cloneElement(e);
+      for (const e of elements) {
+        await breathe();
+        yield cloneElement(e);
+      }
     }
     const spec = null;
     return new Dataset(gen, { cardinality: elements.length, spec, dispose: () => elements.forEach(disposeElement) });

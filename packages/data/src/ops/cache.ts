@@ -8,6 +8,7 @@ import { cloneElement, disposeElement, type Element } from '../structure.js';
 import { ByteReader, openFileStream } from '../io/byte-reader.js';
 import { CACHE_MAGIC, decodeElement, encodeElement } from '../io/element-codec.js';
 import { FileFormatError } from '@keras-ts/tensor';
+import { breathe } from './breathe.js';
 
 export class MemoryCache {
   elements: Element[] | null = null;
@@ -20,7 +21,10 @@ export class MemoryCache {
 
 export async function* memoryCacheGen(src: () => AsyncIterable<Element>, cache: MemoryCache): AsyncGenerator<Element> {
   if (cache.elements) {
-    for (const e of cache.elements) yield cloneElement(e);
+    for (const e of cache.elements) {
+      await breathe();
+      yield cloneElement(e);
+    }
     return;
   }
   const recorded: Element[] = [];

@@ -2,7 +2,8 @@
 import * as tf from '@keras-ts/tensor';
 import { ValueError } from '@keras-ts/tensor';
 import { flatten, isRecord, isTensor, mapStructure, TensorSpec, type Element, type ElementSpec } from '../structure.js';
-import { sliceRow, toTensor } from '../tensors.js';
+import { sliceRow, sliceRows, toTensor } from '../tensors.js';
+import { breathe } from './breathe.js';
 
 /** A nested structure of tensors, typed arrays or (nested) number arrays, as given to fromTensorSlices. */
 export type SliceInput = tf.Tensor | tf.TensorLike | readonly SliceInput[] | { readonly [key: string]: SliceInput };
@@ -65,7 +66,18 @@ export function sliceSpec(structure: Element): ElementSpec {
 
 export async function* slices(structure: Element, n: number): AsyncGenerator<Element> {
   for (let i = 0; i < n; i++) {
+    await breathe();
     yield mapStructure<tf.Tensor, tf.Tensor>(structure, (t) => sliceRow(t, i)) as Element;
+  }
+}
+
+/** Batches of consecutive slices, one slice op per component (what `fromTensorSlices(x).batch(n)` yields). */
+export async function* sliceBatches(structure: Element, n: number, size: number, dropRemainder: boolean): AsyncGenerator<Element> {
+  for (let i = 0; i < n; i += size) {
+    const end = Math.min(n, i + size);
+    if (end - i < size && dropRemainder) return;
+    await breathe();
+    yield mapStructure<tf.Tensor, tf.Tensor>(structure, (t) => sliceRows(t, i, end)) as Element;
   }
 }
 
@@ -106,7 +118,10 @@ export async function* generated(gen: GeneratorSource, signature: ElementSpec | 
   if (it === null || typeof it !== 'object' || (!(Symbol.asyncIterator in it) && !(Symbol.iterator in it))) {
     throw new ValueError('fromGenerator: the generator function must return an iterable or async iterable (call a generator function, e.g. `function* () {...}`).');
   }
-  for await (const v of it as AsyncIterable<unknown>) yield convertGenerated(v, signature);
+  for await (const v of it as AsyncIterable<unknown>) {
+    await breathe();
+    yield convertGenerated(v, signature);
+  }
 }
 
 export function rangeCount(start: number, stop: number, step: number): number {
@@ -116,5 +131,8 @@ export function rangeCount(start: number, stop: number, step: number): number {
 
 export async function* rangeGen(start: number, stop: number, step: number, dtype: tf.DataType): AsyncGenerator<tf.Tensor> {
   const n = rangeCount(start, stop, step);
-  for (let i = 0; i < n; i++) yield tf.scalar(start + i * step, dtype);
+  for (let i = 0; i < n; i++) {
+    await breathe();
+    yield tf.scalar(start + i * step, dtype);
+  }
 }
