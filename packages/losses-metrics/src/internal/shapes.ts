@@ -31,28 +31,6 @@ export function alignWeights(values: tf.Tensor, sampleWeight: tf.Tensor): tf.Ten
   return sampleWeight;
 }
 
-/**
- * Broadcasts `sampleWeight` (already aligned) to `values`'s shape. Weights of lower rank are aligned with the
- * leading axes of `values` (a per-sample weight for per-timestep values), like tf.keras 2's fallback.
- */
-export function broadcastWeights(values: tf.Tensor, sampleWeight: tf.Tensor, what: string): tf.Tensor {
-  let w = sampleWeight;
-  if (w.rank > 0 && w.rank < values.rank) w = tf.reshape(w, [...w.shape, ...new Array(values.rank - w.rank).fill(1)]);
-  if (w.rank > values.rank) {
-    throw new tf.ShapeError(
-      `${what}: sample_weight of shape [${sampleWeight.shape}] cannot be broadcast to values of shape [${values.shape}].`,
-    );
-  }
-  const ok = w.shape.every((d, i) => d === 1 || d === values.shape[i + values.rank - w.rank]);
-  if (!ok) {
-    throw new tf.ShapeError(
-      `${what}: sample_weight of shape [${sampleWeight.shape}] is incompatible with values of shape [${values.shape}]: ` +
-        'expected a weight per sample (shape [batch]) or one of the values\' shape.',
-    );
-  }
-  return tf.broadcastTo(w, values.shape);
-}
-
 /** Converts a number, array or tensor to a float32 tensor (tensors are cast, not copied). */
 export function asFloat(x: tf.Tensor | tf.TensorLike): tf.Tensor {
   if (x instanceof tf.Tensor) return x.dtype === 'float32' ? x : tf.cast(x, 'float32');

@@ -1,17 +1,34 @@
 /** `Sum`, `Mean` and `MeanMetricWrapper`: metrics that accumulate (weighted) values. */
 import * as tf from '@keras-ts/tensor';
 import { type ConfigDict, checkKeys, snakeKeys } from '../internal/config.js';
-import { alignWeights, broadcastWeights, squeezeLabels } from '../internal/shapes.js';
+import { alignWeights, squeezeLabels } from '../internal/shapes.js';
 import { Metric, type MetricOptions, toTensor } from './metric.js';
 
 type In = tf.Tensor | tf.TensorLike;
 
-/** Weighted values and weights, aligned and broadcast as tf.keras 2's `Reduce.update_state` does. */
-function weigh(values: tf.Tensor, sampleWeight: tf.Tensor | undefined, what: string): { values: tf.Tensor; count: tf.Tensor } {
-  const v = tf.cast(values, 'float32');
+/**
+ * Weighted values and their count, as tf.keras 2's `Reduce.update_state` computes them: weights of the values'
+ * rank (after squeezing or appending one axis) are broadcast and counted element by element; weights of lower
+ * rank make each sample's values collapse first (mean, or sum for `Sum`) and count once per weight.
+ */
+function weigh(values: tf.Tensor, sampleWeight: tf.Tensor | undefined, collapse: 'mean' | 'sum', what: string): { values: tf.Tensor; count: tf.Tensor } {
+  let v = tf.cast(values, 'float32');
   if (sampleWeight === undefined) return { values: v, count: tf.scalar(v.size) };
-  const w = broadcastWeights(v, alignWeights(v, tf.cast(sampleWeight, 'float32')), what);
-  return { values: tf.mul(v, w), count: tf.sum(w) };
+  const w = alignWeights(v, tf.cast(sampleWeight, 'float32'));
+  const sameRankCompatible = w.rank === v.rank && w.shape.every((d, i) => d === 1 || d === v.shape[i]);
+  if (w.rank === 0 || sameRankCompatible) {
+    const wb = tf.broadcastTo(w, v.shape);
+    return { values: tf.mul(v, wb), count: tf.sum(wb) };
+  }
+  if (w.rank < v.rank && w.shape.every((d, i) => d === 1 || d === v.shape[i])) {
+    const axes = Array.from({ length: v.rank - w.rank }, (_, i) => w.rank + i);
+    v = collapse === 'sum' ? tf.sum(v, axes) : tf.mean(v, axes);
+    return { values: tf.mul(v, w), count: tf.sum(w) };
+  }
+  throw new tf.ShapeError(
+    `${what}: sample_weight of shape [${sampleWeight.shape}] is incompatible with values of shape [${values.shape}]: ` +
+      'expected a weight per sample (shape [batch]) or one of the values\' shape.',
+  );
 }
 
 /** The weighted sum of the values. */
@@ -24,7 +41,7 @@ export class Sum extends Metric {
   }
   updateState(values: In, sampleWeight?: In): void {
     tf.tidy(() => {
-      const w = weigh(toTensor(values), sampleWeight === undefined ? undefined : toTensor(sampleWeight), this.name);
+      const w = weigh(toTensor(values), sampleWeight === undefined ? undefined : toTensor(sampleWeight), 'sum', this.name);
       this.total.assign(tf.add(this.total, tf.sum(w.values)));
     });
   }
@@ -48,7 +65,7 @@ export class Mean extends Metric {
   }
   /** Adds values (with optional weights) to the state; call inside `tidy`. */
   protected accumulate(values: tf.Tensor, sampleWeight: tf.Tensor | undefined): void {
-    const w = weigh(values, sampleWeight, this.name);
+    const w = weigh(values, sampleWeight, 'mean', this.name);
     this.total.assign(tf.add(this.total, tf.sum(w.values)));
     this.count.assign(tf.add(this.count, w.count));
   }
@@ -68,8 +85,9 @@ export class MeanMetricWrapper<K extends object = object> extends Mean {
 
   constructor(fn: MetricFn<K>, options: MetricOptions & Partial<K> = {}, defaults: K = {} as K) {
     const { name, dtype, ...rest } = options as MetricOptions;
-    super({ name: name ?? (fn.name || 'mean_metric_wrapper'), dtype });
+    // Checked before the state variables exist, so that a bad config leaks nothing.
     checkKeys(rest, Object.keys(defaults), (new.target as unknown as { className: string }).className);
+    super({ name: name ?? (fn.name || 'mean_metric_wrapper'), dtype });
     this.fn = fn;
     this.fnKwargs = { ...defaults, ...(rest as Partial<K>) } as K;
   }

@@ -137,7 +137,7 @@ export function deserialize(config: SerializedObject | string, customObjects: Cu
     if (typeof fn !== 'string') throw new tf.ValueError(`Could not deserialize MeanMetricWrapper: config.fn must be a function name, received ${JSON.stringify(fn)}`);
     const wrapped = deserialize(fn, customObjects);
     if (wrapped instanceof Metric) return wrapped;
-    return new MeanMetricWrapper((t, p) => wrapped(t, p), { name: (name as string | undefined) ?? fn, dtype });
+    return new MeanMetricWrapper(wrapped, { name: (name as string | undefined) ?? fn, dtype });
   }
   const cls = classByName.get(className);
   if (cls) return cls.fromConfig(cfg);

@@ -79,7 +79,7 @@ export function resolveMetric(identifier: MetricIdentifier, context: ResolveMetr
   if (typeof resolved === 'function') {
     const name = typeof identifier === 'string' ? identifier : resolved.name;
     if (!name) throw new tf.ValueError('A metric function needs a name (give the function a name, or wrap it in MeanMetricWrapper).');
-    return new MeanMetricWrapper((t, p) => resolved(t, p), { name });
+    return new MeanMetricWrapper(resolved, { name });
   }
   throw new tf.ValueError(`Could not interpret metric identifier: ${JSON.stringify(identifier)?.slice(0, 200)}`);
 }
