@@ -16,7 +16,7 @@ export type { CheckpointLoadStatus, Checkpointable } from './checkpoint.js';
 export type { CheckpointManagerOptions } from './checkpoint-manager.js';
 export type { CheckpointState } from './checkpoint-state.js';
 export type { ModelCheckpointOptions, LoadResult } from './model-checkpoint.js';
-export type { WeightsFormat } from './weights-format.js';
+export type { WeightsFormat, WeightsFormatOptions } from './weights-format.js';
 export type { BundleInput, WriteBundleOptions } from './bundle-writer.js';
 export type { BundleTensorInfo } from './bundle-reader.js';
 export type { CheckpointDtype, RawTensor, RawValues } from './dtypes.js';

@@ -160,8 +160,10 @@ describe('checkpoints written by tf.keras 2 (fixtures)', () => {
 
   it.skipIf(!existsSync(ROOT))('loads ModelCheckpoint weights of Embedding + LSTM (cell) + Dense', async () => {
     const m = model([embedding('embedding', 4, 8), lstm('lstm', 8, 64), dense('dense', 64, 4)]);
-    const r = await tfCheckpointWeightsFormat.loadWeights(m, join(ROOT, 'lstm-predict-md'));
+    await tfCheckpointWeightsFormat.loadWeights(m, join(ROOT, 'lstm-predict-md'));
+    const r = await loadModelCheckpoint(join(ROOT, 'lstm-predict-md', 'ckpt_20'), m);
     expect(r.restored).toContain(`layer_with_weights-1/cell/recurrent_kernel${ATTR}`);
+    await expect(tfCheckpointWeightsFormat.loadWeights(m, join(ROOT, 'lstm-predict-md'), { byName: true })).rejects.toThrow(/based on topology/);
     expect(Array.from(m.layers[0]!.weights[0]!.dataSync().slice(0, 3))).toEqual([0.2663535, 0.32547504, -0.22541073].map(Math.fround));
     dispose(m);
   });
