@@ -1,6 +1,7 @@
 /**
  * `Optimizer`: the Keras 3 optimizer template. The base owns the step count, the learning rate (a variable or
- * a schedule), gradient clipping, weight decay, loss scaling and the optimizer's variables; a subclass only
+ * a schedule), gradient clipping, weight decay, loss scaling, the weight EMA and the optimizer's variables; a
+ * subclass only
  * implements `build(vars)` (creating its slots with `addOptimizerVariables`) and
  * `updateStep(gradient, variable, learningRate)`.
  *
@@ -20,41 +21,15 @@
  * files cast it.
  */
 import * as tf from '@keras-ts/tensor';
-import { NotImplementedError, RuntimeError, ValueError, makeVariable, disposeVariable, variableInfo } from '@keras-ts/tensor';
+import { RuntimeError, ValueError, makeVariable, disposeVariable, variableInfo } from '@keras-ts/tensor';
+import { resolveBaseOptions, type LearningRate, type OptimizerOptions } from './base-options.js';
 import { clipByGlobalNorm, clipByNorm, clipByValue } from './clipping.js';
+import { updateMovingAverages } from './moving-average.js';
 import { autoName, type OptimizerConfig } from './config.js';
 import { optionsFromConfig } from './options-from-config.js';
 import { LearningRateSchedule } from './schedules/learning-rate-schedule.js';
 
-export type LearningRate = number | LearningRateSchedule;
-
-/** The options every optimizer takes (camelCase of Keras's keyword arguments). */
-export interface OptimizerOptions {
-  learningRate?: LearningRate;
-  /** Decoupled weight decay: before each update, `variable -= variable * weightDecay * learningRate`. */
-  weightDecay?: number | null;
-  /** Clip each gradient to this L2 norm. At most one of the three clipping options may be set. */
-  clipnorm?: number | null;
-  /** Clip each gradient element to `[-clipvalue, clipvalue]`. */
-  clipvalue?: number | null;
-  /** Clip all gradients together to this global L2 norm. */
-  globalClipnorm?: number | null;
-  /** Gradients are divided by this before clipping (the loss was multiplied by it; see `scaleLoss`). */
-  lossScaleFactor?: number | null;
-  /**
-   * Keep an exponential moving average of the model variables (slots named `average`): after each step,
-   * `average = m * average + (1 - m) * variable` with `m = emaMomentum` (0 on the first step).
-   */
-  useEma?: boolean;
-  /** In [0, 1]. Default 0.99. */
-  emaMomentum?: number;
-  /** Every this many steps, overwrite the model variables with their averages. Default null (never; call
-   * `finalizeVariableValues` at the end of training). */
-  emaOverwriteFrequency?: number | null;
-  /** Not implemented: only `null` is accepted. */
-  gradientAccumulationSteps?: number | null;
-  name?: string;
-}
+export type { LearningRate, OptimizerOptions } from './base-options.js';
 
 /** One slot variable: `slot` holds per-element state of `variable`. */
 export interface SlotInfo {
@@ -72,19 +47,6 @@ export interface SlotSpec {
   name: string;
   legacyName: string;
   initialValue?: number;
-}
-
-const BASE_OPTIONS = [
-  'learningRate', 'weightDecay', 'clipnorm', 'clipvalue', 'globalClipnorm', 'lossScaleFactor', 'useEma',
-  'emaMomentum', 'emaOverwriteFrequency', 'gradientAccumulationSteps', 'name',
-];
-
-function optionalPositive(owner: string, key: string, value: number | null | undefined): number | null {
-  if (value == null) return null;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw new ValueError(`${owner}: argument \`${key}\` must be a non-negative number or null. Received: ${key}=${JSON.stringify(value)}`);
-  }
-  return value;
 }
 
 export abstract class Optimizer {
@@ -124,45 +86,17 @@ export abstract class Optimizer {
    */
   protected constructor(options: OptimizerOptions & Record<string, unknown>, ownOptions: readonly string[], defaultLearningRate: number) {
     const className = new.target.name;
-    const unknown = Object.keys(options).filter((k) => options[k] !== undefined && !BASE_OPTIONS.includes(k) && !ownOptions.includes(k));
-    if (unknown.length > 0) {
-      throw new ValueError(`${className}: argument(s) not recognized: ${unknown.join(', ')}. Known: ${[...BASE_OPTIONS, ...ownOptions].join(', ')}`);
-    }
-    this.name = options.name ?? autoName(className);
-    this.weightDecay = optionalPositive(className, 'weight_decay', options.weightDecay);
-    this.clipnorm = optionalPositive(className, 'clipnorm', options.clipnorm);
-    this.clipvalue = optionalPositive(className, 'clipvalue', options.clipvalue);
-    this.globalClipnorm = optionalPositive(className, 'global_clipnorm', options.globalClipnorm);
-    const clips = [this.clipnorm, this.clipvalue, this.globalClipnorm].filter((c) => c !== null).length;
-    if (clips > 1) {
-      throw new ValueError(
-        `${className}: only one of \`clipnorm\`, \`clipvalue\` and \`global_clipnorm\` can be set. Received: ` +
-          `clipnorm=${this.clipnorm}, clipvalue=${this.clipvalue}, global_clipnorm=${this.globalClipnorm}`,
-      );
-    }
-    this.lossScaleFactor = optionalPositive(className, 'loss_scale_factor', options.lossScaleFactor);
-    if (options.gradientAccumulationSteps != null) {
-      throw new NotImplementedError(`${className}: \`gradient_accumulation_steps\` is not implemented in keras-ts yet.`);
-    }
-    this.useEma = options.useEma ?? false;
-    this.emaMomentum = options.emaMomentum ?? 0.99;
-    this.emaOverwriteFrequency = options.emaOverwriteFrequency ?? null;
-    if (this.useEma) {
-      if (typeof this.emaMomentum !== 'number' || !(this.emaMomentum >= 0 && this.emaMomentum <= 1)) {
-        throw new ValueError(`${className}: \`ema_momentum\` must be in the range [0, 1]. Received: ema_momentum=${JSON.stringify(this.emaMomentum)}`);
-      }
-      const f = this.emaOverwriteFrequency;
-      if (f !== null && !(Number.isInteger(f) && f >= 1)) {
-        throw new ValueError(`${className}: \`ema_overwrite_frequency\` must be an integer >= 1 or null. Received: ema_overwrite_frequency=${JSON.stringify(f)}`);
-      }
-    }
-
-    const learningRate = options.learningRate ?? defaultLearningRate;
-    if (!(learningRate instanceof LearningRateSchedule) && !(typeof learningRate === 'number' && Number.isFinite(learningRate))) {
-      throw new ValueError(
-        `${className}: argument \`learning_rate\` should be a number or a LearningRateSchedule. Received: learning_rate=${String(learningRate)}`,
-      );
-    }
+    const resolved = resolveBaseOptions(className, options, ownOptions, defaultLearningRate);
+    this.name = resolved.name ?? autoName(className);
+    this.weightDecay = resolved.weightDecay;
+    this.clipnorm = resolved.clipnorm;
+    this.clipvalue = resolved.clipvalue;
+    this.globalClipnorm = resolved.globalClipnorm;
+    this.lossScaleFactor = resolved.lossScaleFactor;
+    this.useEma = resolved.useEma;
+    this.emaMomentum = resolved.emaMomentum;
+    this.emaOverwriteFrequency = resolved.emaOverwriteFrequency;
+    const learningRate = resolved.learningRate;
     const zero = tf.scalar(0, 'int32');
     this.iterations = this.track(makeVariable(zero, { path: `${this.name}/iteration`, trainable: false }));
     zero.dispose();
@@ -297,7 +231,10 @@ export abstract class Optimizer {
         this.applyWeightDecay(variables, lr);
         this.prepareStep(lr);
         grads.forEach((g, i) => this.updateStep(g, variables[i]!, lr));
-        if (this.useEma) this.updateMovingAverages();
+        if (this.useEma) {
+          const { iterations, trainable: variables, averages, emaMomentum: momentum, emaOverwriteFrequency: overwriteFrequency } = this;
+          updateMovingAverages({ iterations, variables, averages, momentum, overwriteFrequency });
+        }
         this.iterations.assign(tf.add(this.iterations, tf.scalar(1, 'int32')));
       } finally {
         this.stepScalars = null;
@@ -327,23 +264,6 @@ export abstract class Optimizer {
       tf.dispose(Object.values(grads));
     }
     return value;
-  }
-
-  /** EMA of every built-with variable; then, every `emaOverwriteFrequency` steps, variable = average. */
-  private updateMovingAverages(): void {
-    const notFirst = tf.cast(tf.notEqual(this.iterations, 0), 'float32');
-    const momentum = tf.mul(notFirst, this.emaMomentum);
-    const oneMinus = tf.sub(1, momentum);
-    this.trainable.forEach((v, i) => {
-      const avg = this.averages[i]!;
-      avg.assign(tf.add(tf.mul(momentum, avg), tf.mul(oneMinus, v)));
-    });
-    if (this.emaOverwriteFrequency === null) return;
-    // As Keras on JAX: without a branch, average * flag + variable * (1 - flag).
-    const overwrite = tf.equal(tf.mod(tf.add(this.iterations, 1), this.emaOverwriteFrequency), 0);
-    const yes = tf.cast(overwrite, 'float32');
-    const no = tf.cast(tf.logicalNot(overwrite), 'float32');
-    this.trainable.forEach((v, i) => v.assign(tf.add(tf.mul(this.averages[i]!, yes), tf.mul(v, no))));
   }
 
   /**
