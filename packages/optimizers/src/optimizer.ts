@@ -1,8 +1,7 @@
 /**
  * `Optimizer`: the Keras 3 optimizer template. The base owns the step count, the learning rate (a variable or
  * a schedule), gradient clipping, weight decay, loss scaling, the weight EMA and the optimizer's variables; a
- * subclass only
- * implements `build(vars)` (creating its slots with `addOptimizerVariables`) and
+ * subclass only implements `build(vars)` (creating its slots with `addOptimizerVariables`) and
  * `updateStep(gradient, variable, learningRate)`.
  *
  * A step (`applyGradients`) runs in one `tidy`, never reads a value back to JS, and creates no variable after
