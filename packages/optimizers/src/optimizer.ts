@@ -387,17 +387,18 @@ export abstract class Optimizer {
 
   /**
    * tf.keras 2 style names for `weightVariables()`, as an HDF5 `optimizer_weights` writer would write them:
-   * `<name>/iter:0`, `<name>/<variable path>/<slot>:0`.
+   * `<prefix>/iter:0`, `<prefix>/<variable path>/<slot>:0`. The prefix defaults to the optimizer's name;
+   * tf.keras 2 named optimizers after their class ('Adam'), so pass `opt.className` to write such files.
    */
-  weightNames(): string[] {
+  weightNames(prefix: string = this.name): string[] {
     const bySlot = new Map(this.slotInfos.map((s) => [s.slot, s]));
     const extra = new Map(this.extraInfos.map((e) => [e.variable, e.legacyName]));
     return this.weightVariables().map((v) => {
-      if (v === this.iterations) return `${this.name}/iter:0`;
+      if (v === this.iterations) return `${prefix}/iter:0`;
       const e = extra.get(v);
-      if (e !== undefined) return `${this.name}/${e}:0`;
+      if (e !== undefined) return `${prefix}/${e}:0`;
       const s = bySlot.get(v)!;
-      return `${this.name}/${variableInfo(s.variable).path}/${s.slotName}:0`;
+      return `${prefix}/${variableInfo(s.variable).path}/${s.slotName}:0`;
     });
   }
 
@@ -431,6 +432,39 @@ export abstract class Optimizer {
       }
     });
     tf.tidy(() => targets.forEach((t, i) => t.assign(values[i]!.dtype === t.dtype ? values[i]! : tf.cast(values[i]!, t.dtype))));
+  }
+
+  /** Copies of `variables` (Keras 3 order, as `.keras` files store `optimizer/vars/<i>`); the caller owns them. */
+  saveOwnVariables(): tf.Tensor[] {
+    this.checkNotDisposed();
+    return this.stateVars.map((v) => tf.clone(v));
+  }
+
+  /**
+   * Restores `variables` from Keras 3 order (a `.keras` file's `optimizer/vars/<i>`; an int64 iteration count
+   * may come as any numeric dtype). As Keras, a different count (e.g. an optimizer not built yet) warns and
+   * loads nothing, and returns false; a shape mismatch is an error.
+   */
+  loadOwnVariables(values: tf.Tensor[]): boolean {
+    this.checkNotDisposed();
+    const targets = this.stateVars;
+    if (values.length !== targets.length) {
+      console.warn(
+        `${this.className}: skipping variable loading for optimizer '${this.name}', because it has ${targets.length} variables ` +
+          `whereas the saved optimizer has ${values.length} variables.` +
+          (this.built ? '' : ' This is likely because the optimizer has not been called/built yet.'),
+      );
+      return false;
+    }
+    targets.forEach((t, i) => {
+      if (!tf.util.arraysEqual(t.shape, values[i]!.shape)) {
+        throw new ValueError(
+          `${this.className}: optimizer variable '${variableInfo(t).path}' has shape [${t.shape}], not compatible with the saved value's shape [${values[i]!.shape}].`,
+        );
+      }
+    });
+    tf.tidy(() => targets.forEach((t, i) => t.assign(values[i]!.dtype === t.dtype ? values[i]! : tf.cast(values[i]!, t.dtype))));
+    return true;
   }
 
   /** Frees every variable the optimizer made. The model's variables are untouched. */
