@@ -3,13 +3,14 @@
  * against the files before anything is allocated, and every tensor's CRC32C is verified on read.
  */
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import { FileFormatError, NotFoundError, NotImplementedError } from '@keras-ts/tensor';
+import { FileFormatError, NotFoundError } from '@keras-ts/tensor';
 import { indexPath, shardPath } from './bundle-names.js';
 import { crc32c, unmaskCrc } from './crc.js';
 import { decodeNumeric, dtypeFromEnum, ELEMENT_SIZE, numElements, type CheckpointDtype, type RawTensor } from './dtypes.js';
 import { decodeEntry, decodeHeader, type BundleEntry } from './protos.js';
 import { decodeStrings } from './string-data.js';
 import { readTable } from './table-reader.js';
+import { sliceKey } from './slice-key.js';
 
 export interface BundleTensorInfo {
   name: string;
@@ -20,6 +21,8 @@ export interface BundleTensorInfo {
   size: number;
   /** Unmasked CRC32C of the tensor's bytes. */
   crc: number;
+  /** For a tensor saved in slices: each slice's [start, length] per dimension (length -1: whole dimension). */
+  slices?: Array<Array<[number, number]>>;
 }
 
 const hex = (n: number) => `0x${n.toString(16).padStart(8, '0')}`;
@@ -28,6 +31,8 @@ export class BundleReader {
   readonly numShards: number;
   private readonly infos = new Map<string, BundleTensorInfo>();
   private readonly shardSizes: number[] = [];
+  /** Entries of tensor slices, by the hex of their (binary) keys. */
+  private readonly sliceEntries = new Map<string, BundleTensorInfo>();
 
   private constructor(readonly prefix: string) {
     const file = indexPath(prefix);
@@ -54,14 +59,16 @@ export class BundleReader {
     }
     const dec = new TextDecoder('utf-8', { fatal: false });
     for (const [keyBytes, value] of entries.slice(1)) {
-      const name = dec.decode(keyBytes);
+      const isSlice = keyBytes[0] === 0;
+      const name = isSlice ? `slice ${Buffer.from(keyBytes).toString('hex')}` : dec.decode(keyBytes);
       let entry: BundleEntry;
       try {
         entry = decodeEntry(value);
       } catch (e) {
         throw new FileFormatError(`corrupted entry for "${name}": ${(e as Error).message}`, file);
       }
-      this.infos.set(name, this.checkEntry(name, entry, file));
+      if (isSlice) this.sliceEntries.set(Buffer.from(keyBytes).toString('hex'), this.checkEntry(name, entry, file));
+      else this.infos.set(name, this.checkEntry(name, entry, file));
     }
   }
 
@@ -83,17 +90,34 @@ export class BundleReader {
       throw bad(`invalid offset ${e.offset} / size ${e.size}`);
     }
     const count = numElements(shape);
-    if (dtype !== 'string' && e.slices.length === 0 && e.size !== count * ELEMENT_SIZE[dtype]) {
+    if (e.slices.length > 0) {
+      if (dtype === 'string') throw bad('is a sliced string tensor, which TensorFlow does not write');
+      const slices = (e.slices as Array<{ extent?: Array<{ start?: number; length?: number }> }>).map((sl) => {
+        const extents = sl.extent ?? [];
+        if (extents.length !== shape.length) throw bad(`has a slice of rank ${extents.length}, but the tensor has rank ${shape.length}`);
+        return extents.map((x, d): [number, number] => {
+          const start = Number(x.start ?? 0);
+          const length = x.length === undefined || x.length === null ? -1 : Number(x.length);
+          const len = length === -1 ? shape[d]! : length;
+          if (!Number.isSafeInteger(start) || !Number.isSafeInteger(len) || start < 0 || len < 0 || start + len > shape[d]!) {
+            throw bad(`has a slice [${start}, +${length}) outside dimension ${d} of size ${shape[d]}`);
+          }
+          return [start, length];
+        });
+      });
+      return { name, dtype, shape, shard: 0, offset: 0, size: 0, crc: 0, slices };
+    }
+    if (dtype !== 'string' && e.size !== count * ELEMENT_SIZE[dtype]) {
       throw bad(`${dtype} [${shape.join(', ')}] needs ${count * ELEMENT_SIZE[dtype]} bytes, but the entry says ${e.size}`);
     }
-    if (dtype === 'string' && e.slices.length === 0 && e.size < count + 4) throw bad(`${e.size} bytes cannot hold ${count} strings`);
+    if (dtype === 'string' && e.size < count + 4) throw bad(`${e.size} bytes cannot hold ${count} strings`);
     const shardSize = this.shardSizes[e.shard_id]!;
     if (e.offset + e.size > shardSize) {
       throw bad(
         `bytes ${e.offset}..${e.offset + e.size} lie past the end of ${shardPath(this.prefix, e.shard_id, this.numShards)} (${shardSize} bytes): truncated or wrong shard`,
       );
     }
-    return { name, dtype, shape, shard: e.shard_id, offset: e.offset, size: e.size, crc: unmaskCrc(e.crc32c), ...(e.slices.length ? { sliced: true } : {}) };
+    return { name, dtype, shape, shard: e.shard_id, offset: e.offset, size: e.size, crc: unmaskCrc(e.crc32c) };
   }
 
   /** Names of all tensors, sorted. */
@@ -111,10 +135,15 @@ export class BundleReader {
     return info;
   }
 
-  /** The exact values of tensor `name`, after checking its CRC32C. */
+  /** The exact values of tensor `name`, after checking its CRC32C (of every slice, for a sliced tensor). */
   getRaw(name: string): RawTensor {
     const info = this.info(name);
-    if ((info as { sliced?: boolean }).sliced) throw new NotImplementedError(`tensor "${name}" is stored as partitioned slices, which keras-ts does not read`);
+    if (info.slices) return this.assemble(info);
+    return this.readEntry(info);
+  }
+
+  private readEntry(info: BundleTensorInfo): RawTensor {
+    const { name } = info;
     const path = shardPath(this.prefix, info.shard, this.numShards);
     const bytes = new Uint8Array(info.size);
     let fd: number;
@@ -139,6 +168,39 @@ export class BundleReader {
     if (actual !== info.crc) {
       throw new FileFormatError(`CRC mismatch for tensor "${name}": computed ${hex(actual)}, the index says ${hex(info.crc)}`, path);
     }
-    return { dtype: info.dtype, shape: info.shape, values: decodeNumeric(info.dtype, bytes, count) };
+    return { dtype: info.dtype, shape: info.shape, values: decodeNumeric(info.dtype as Exclude<CheckpointDtype, 'string'>, bytes, count) };
+  }
+
+  /** Reads every slice of a sliced tensor and copies it into place; the slices must cover it exactly once. */
+  private assemble(info: BundleTensorInfo): RawTensor {
+    const file = indexPath(this.prefix);
+    const { shape } = info;
+    const total = numElements(shape);
+    const strides = shape.map((_, d) => numElements(shape.slice(d + 1)));
+    const covered = new Uint8Array(total);
+    let out: Exclude<RawTensor['values'], Uint8Array[]> | null = null;
+    for (const extents of info.slices!) {
+      const key = Buffer.from(sliceKey(info.name, extents)).toString('hex');
+      const entry = this.sliceEntries.get(key);
+      const where = `slice ${extents.map(([s, l]) => `${s}:${l === -1 ? '' : s + l}`).join(',')} of tensor "${info.name}"`;
+      if (!entry) throw new FileFormatError(`missing ${where}`, file);
+      const sliceShape = extents.map(([s, l], d) => (l === -1 ? shape[d]! : l));
+      if (entry.dtype !== info.dtype || entry.shape.join(',') !== sliceShape.join(',')) {
+        throw new FileFormatError(`${where} is ${entry.dtype} [${entry.shape.join(', ')}], expected ${info.dtype} [${sliceShape.join(', ')}]`, file);
+      }
+      const part = this.readEntry({ ...entry, name: `${info.name} (${where})` }).values as Exclude<RawTensor['values'], Uint8Array[]>;
+      out ??= new (part.constructor as new (n: number) => typeof part)(total);
+      const index = new Array<number>(shape.length).fill(0);
+      for (let i = 0; i < part.length; i++) {
+        let flat = 0;
+        for (let d = 0; d < shape.length; d++) flat += (extents[d]![0] + index[d]!) * strides[d]!;
+        if (covered[flat]) throw new FileFormatError(`${where} overlaps another slice`, file);
+        covered[flat] = 1;
+        (out as { [i: number]: number | bigint })[flat] = part[i]!;
+        for (let d = shape.length - 1; d >= 0 && ++index[d]! === sliceShape[d]; d--) index[d] = 0;
+      }
+    }
+    if (!out || covered.some((c) => c === 0)) throw new FileFormatError(`the slices of tensor "${info.name}" do not cover it`, file);
+    return { dtype: info.dtype, shape, values: out };
   }
 }

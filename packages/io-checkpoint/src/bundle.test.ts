@@ -1,7 +1,8 @@
 /** Tensor bundles: every dtype round-trips exactly; shards; corrupted bundles give typed errors, never values. */
 import { mkdtempSync, readFileSync, renameSync, rmSync, truncateSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@keras-ts/tensor';
 import { FileFormatError, NotFoundError, ValueError } from '@keras-ts/tensor';
@@ -114,6 +115,49 @@ describe('tensor bundle', () => {
     // Rewriting the prefix with one shard removes the old three-shard files.
     await writeBundle(prefix, inputs.slice(0, 1));
     expect(readdirSync(dir).filter((f) => f.startsWith('sharded.data'))).toEqual(['sharded.data-00000-of-00001']);
+  });
+});
+
+describe('tensors TensorFlow saved in slices (MaxShardSizePolicy; test-data/make_sliced.py)', () => {
+  const prefix = fileURLToPath(new URL('../test-data/sliced/ckpt', import.meta.url));
+  it('assembles every slice across the 16 shards into the full tensor', () => {
+    const r = BundleReader.open(prefix);
+    expect(r.numShards).toBe(16);
+    expect(r.names()).toEqual(['_CHECKPOINTABLE_OBJECT_GRAPH', 'm/a/.ATTRIBUTES/VARIABLE_VALUE', 'm/b/.ATTRIBUTES/VARIABLE_VALUE', 'm/c/.ATTRIBUTES/VARIABLE_VALUE']);
+    const expected: Array<[string, string, number[]]> = [
+      ['m/a', 'float32', [30, 5]],
+      ['m/b', 'int64', [70]],
+      ['m/c', 'float64', [2, 3, 40]],
+    ];
+    for (const [name, dtype, shape] of expected) {
+      const key = `${name}/.ATTRIBUTES/VARIABLE_VALUE`;
+      expect(r.info(key).slices!.length, key).toBeGreaterThan(1);
+      const raw = r.getRaw(key);
+      expect(raw.dtype).toBe(dtype);
+      expect(raw.shape).toEqual(shape);
+      expect(Array.from(raw.values as ArrayLike<number | bigint>, Number)).toEqual(Array.from({ length: raw.values.length }, (_, i) => i));
+    }
+  });
+
+  it('a corrupted slice is a CRC mismatch naming the slice', () => {
+    const copy = join(dir, 'sliced');
+    for (const f of readdirSync(dirname(prefix))) writeFileSync(join(dir, f.replace('ckpt', 'sliced')), readFileSync(join(dirname(prefix), f)));
+    const r = BundleReader.open(copy);
+    const shard = `${copy}.data-${String(15).padStart(5, '0')}-of-00016`;
+    const bytes = readFileSync(shard);
+    bytes[0]! ^= 1;
+    writeFileSync(shard, bytes);
+    const bad = r.names().filter((n) => {
+      try {
+        r.getRaw(n);
+        return false;
+      } catch (e) {
+        expect(e).toBeInstanceOf(FileFormatError);
+        expect(String(e)).toMatch(/CRC mismatch for tensor/);
+        return true;
+      }
+    });
+    expect(bad.length).toBe(1);
   });
 });
 

@@ -5,7 +5,8 @@ Jobs (one Python process runs them all):
   restore  builds Python objects matching `spec` (zeros), restores the checkpoint into them by object with
            tf.train.Checkpoint (assert_consumed), dumps their values
   write    builds the same objects with random values and writes them with tf.train.Checkpoint over
-           `shards` shards; dumps the values
+           `shards` shards (whole tensors), or with MaxShardSizePolicy(`maxShardSize`) (tensors sliced
+           across shards); dumps the values
 
 `spec`: {"variables": [{"path": [...], "shape": [...], "dtype": "float32"}],
                  "slots": [{"path": [...], "slot": "m"}], "optimizer": "optimizer"}.
@@ -145,7 +146,11 @@ def run(job):
         ckpt = checkpoint(model, opt, mode)
         if mode == 'checkpoint':
             ckpt.save_counter.assign_add(3)
-        options = tf.train.CheckpointOptions(experimental_sharding_callback=RoundRobinShards(job['shards']))
+        if job.get('maxShardSize'):
+            policy = tf.train.experimental.MaxShardSizePolicy(max_shard_size=job['maxShardSize'])
+        else:
+            policy = RoundRobinShards(job['shards'])
+        options = tf.train.CheckpointOptions(experimental_sharding_callback=policy)
         ckpt.write(prefix, options=options)
         return values(variables, ckpt, mode)
     raise ValueError(cmd)
