@@ -32,3 +32,4 @@ export {
 } from './errors.js';
 export { makeVariable, variableInfo, disposeVariable } from './variables.js';
 export type { VariableInfo, MakeVariableOptions } from './variables.js';
+export { setThreadsCount, getThreadsCount, threadsFailure, MAX_WASM_THREADS } from './kernels/index.js';

@@ -8,6 +8,7 @@ import { registerWasmConv2DBackprop } from './wasm/conv2d-backprop.js';
 import { registerWasmDepthwiseBackprop } from './wasm/depthwise-backprop.js';
 import { registerSegmentSum } from './segment-sum.js';
 import { registerPoolGrads } from './pool-grad.js';
+import { registerCpuConv2DBackpropFilter } from './cpu/conv2d-backprop-filter.js';
 import { registerCpuBridge } from './wasm/cpu-bridge.js';
 import { installThreadedWasm } from './threads.js';
 
@@ -24,6 +25,7 @@ export function registerTrainingKernels(): void {
   registerWasmDepthwiseBackprop();
   registerSegmentSum();
   registerPoolGrads();
+  registerCpuConv2DBackpropFilter();
   registerCpuBridge();
   installThreadedWasm();
 }
