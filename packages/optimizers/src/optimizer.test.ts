@@ -359,6 +359,27 @@ describe('saveOwnVariables / loadOwnVariables (Keras 3 order)', () => {
     expect(tf.memory().numTensors).toBe(start);
   });
 
+  it('has the layout of a real .keras file (keras-v3/mnist-softmax, Keras 3.12 Adam)', () => {
+    // optimizer/vars/<i> of that file's model.weights.h5: shapes (and dtypes) in order.
+    const fromFile: Array<[number[], string]> = [
+      [[], 'int64'], [[], 'float32'], [[784, 128], 'float32'], [[784, 128], 'float32'], [[128], 'float32'], [[128], 'float32'],
+      [[128, 32], 'float32'], [[128, 32], 'float32'], [[32], 'float32'], [[32], 'float32'], [[32, 10], 'float32'], [[32, 10], 'float32'],
+      [[10], 'float32'], [[10], 'float32'],
+    ];
+    const shapes = [[784, 128], [128], [128, 32], [32], [32, 10], [10]];
+    const vars = shapes.map((shape, i) => {
+      const z = tf.zeros(shape);
+      const v = tf.makeVariable(z, { path: `dense_${Math.floor(i / 2)}/${i % 2 ? 'bias' : 'kernel'}` });
+      z.dispose();
+      return v;
+    });
+    const opt = new Adam();
+    opt.build(vars);
+    expect(opt.variables.map((v) => [v.shape, v.dtype === 'int32' ? 'int64' : v.dtype])).toEqual(fromFile);
+    opt.dispose();
+    disposeVars(vars);
+  });
+
   it('writes tf.keras 2 names with the class name as prefix when asked', () => {
     const vars = denseVars();
     const opt = new Nadam();
