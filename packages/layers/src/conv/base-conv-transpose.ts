@@ -10,7 +10,7 @@ import { InputSpec } from '../engine/input-spec.js';
 import type { Shape } from '../engine/shape.js';
 import type { ConfigDict } from '../serialization/registry.js';
 import { BaseConv, type BaseConvArgs } from './base-conv.js';
-import { channelAxis, deconvOutputLength, dilateKernel, spatialDims, toChannelsFirst, toChannelsLast, tupleArg, withSpatial } from './conv-utils.js';
+import { channelAxis, convTransposeViaConv, deconvOutputLength, dilateKernel, spatialDims, toChannelsFirst, toChannelsLast, tupleArg, withSpatial } from './conv-utils.js';
 
 export interface ConvTransposeArgs extends BaseConvArgs {
   outputPadding?: number | number[] | null;
@@ -55,10 +55,12 @@ export abstract class BaseConvTranspose extends BaseConv {
       const outShape = [x.shape[0], ...spatial, this.filters];
       const kernel = this.dilationRate.some((d) => d > 1) ? dilateKernel(this.kernel, this.dilationRate) : this.kernel;
       const pad = this.padding as 'valid' | 'same';
+      // Conv2DTranspose uses tfjs's native op; Conv3DTranspose is built from forward convolutions, because the
+      // wasm backend's Conv3DBackpropInputV2 gives wrong results (the Conv3DTranspose Keras 3 references fail).
       let y: tf.Tensor =
         this.rank === 2
           ? tf.conv2dTranspose(x as tf.Tensor4D, kernel as tf.Tensor4D, outShape as [number, number, number, number], this.strides as [number, number], pad)
-          : tf.conv3dTranspose(x as tf.Tensor5D, kernel as tf.Tensor5D, outShape as [number, number, number, number, number], this.strides as [number, number, number], pad);
+          : convTransposeViaConv(x, kernel, spatial, this.strides, pad);
       if (this.bias) y = tf.add(y, this.bias);
       y = this.activation(y);
       return this.dataFormat === 'channels_first' ? toChannelsFirst(y) : y;

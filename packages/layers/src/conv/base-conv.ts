@@ -41,9 +41,10 @@ export function serializeOpt<T>(v: T | null, fn: (v: T) => unknown): unknown {
 /** Runs a channels_last convolution of rank 1–3 with an already laid-out kernel (no groups). */
 export function convND(x: tf.Tensor, kernel: tf.Tensor, strides: number[], padding: 'valid' | 'same', dilation: number[]): tf.Tensor {
   const rank = x.rank - 2;
-  if (rank === 1) return tf.conv1d(x as tf.Tensor3D, kernel as tf.Tensor3D, strides[0], padding, 'NWC', dilation[0]);
-  if (rank === 2) return tf.conv2d(x as tf.Tensor4D, kernel as tf.Tensor4D, strides as [number, number], padding, 'NHWC', dilation as [number, number]);
+  // tfjs has no gradients for dilated convolutions: convolve with the zero-inserted kernel instead (same result)
   const k = dilation.some((d) => d > 1) ? dilateKernel(kernel, dilation) : kernel;
+  if (rank === 1) return tf.conv1d(x as tf.Tensor3D, k as tf.Tensor3D, strides[0], padding, 'NWC');
+  if (rank === 2) return tf.conv2d(x as tf.Tensor4D, k as tf.Tensor4D, strides as [number, number], padding, 'NHWC');
   return tf.conv3d(x as tf.Tensor5D, k as tf.Tensor5D, strides as [number, number, number], padding, 'NDHWC');
 }
 

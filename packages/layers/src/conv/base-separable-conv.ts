@@ -12,7 +12,7 @@ import { getInitializer, serializeInitializer, type Initializer, type Initialize
 import { getRegularizer, serializeRegularizer, type Regularizer, type RegularizerIdentifier } from '../regularizers/regularizers.js';
 import { getConstraint, serializeConstraint, type Constraint, type ConstraintIdentifier } from '../constraints/constraints.js';
 import { BaseConv, causalPad, serializeOpt, type BaseConvArgs } from './base-conv.js';
-import { channelAxis } from './conv-utils.js';
+import { channelAxis, dilateKernel } from './conv-utils.js';
 
 export interface SeparableConvArgs extends Omit<BaseConvArgs, 'kernelInitializer' | 'kernelRegularizer' | 'kernelConstraint' | 'groups'> {
   depthMultiplier?: number;
@@ -76,7 +76,9 @@ export abstract class BaseSeparableConv extends BaseConv {
     const pk = (is1d ? tf.expandDims(this.pointwiseKernel, 0) : this.pointwiseKernel) as tf.Tensor4D;
     const strides = (is1d ? [1, this.strides[0]] : this.strides) as [number, number];
     const dilation = (is1d ? [1, this.dilationRate[0]] : this.dilationRate) as [number, number];
-    const depthwise = tf.depthwiseConv2d(x4, dk, strides, padding as 'valid' | 'same', 'NHWC', dilation);
+    // tfjs has no gradients for dilated depthwise convolutions: use the zero-inserted kernel (same result)
+    const dkd = dilation.some((d) => d > 1) ? (dilateKernel(dk, dilation) as tf.Tensor4D) : dk;
+    const depthwise = tf.depthwiseConv2d(x4, dkd, strides, padding as 'valid' | 'same', 'NHWC');
     const y = tf.conv2d(depthwise, pk, 1, 'valid');
     return is1d ? tf.squeeze(y, [1]) : y;
   }

@@ -99,3 +99,54 @@ export function checkOutputSize(layer: string, inputShape: Shape, spatialIn: Sha
     );
   }
 }
+
+/** Inserts `d - 1` zeros between the elements of `x` along `axis` (length n → (n - 1) * d + 1). */
+export function interleaveZeros(x: tf.Tensor, axis: number, d: number): tf.Tensor {
+  if (d === 1) return x;
+  const shape = x.shape;
+  const n = shape[axis];
+  const before = shape.slice(0, axis);
+  const after = shape.slice(axis + 1);
+  const a = tf.reshape(x, [...before, n, 1, ...after]);
+  const z = tf.zeros([...before, n, d - 1, ...after], x.dtype);
+  const inter = tf.reshape(tf.concat([a, z], axis + 1), [...before, n * d, ...after]);
+  const size = [...shape];
+  size[axis] = (n - 1) * d + 1;
+  return tf.slice(inter, new Array(shape.length).fill(0), size);
+}
+
+/**
+ * Transposed convolution of a channels_last input `x` (rank 3–5) with a Keras transposed kernel
+ * `[...k, outChannels, inChannels]` (already dilated), to spatial size `outSpatial`, with TF's padding rules:
+ * the input is stride-dilated with zeros, padded so that output index o sees `o + padBefore` of the full
+ * result, and correlated with the spatially flipped kernel. Built from forward convolutions only.
+ */
+export function convTransposeViaConv(x: tf.Tensor, kernel: tf.Tensor, outSpatial: number[], strides: number[], padding: 'valid' | 'same'): tf.Tensor {
+  const rank = x.rank - 2;
+  const k = kernel.shape.slice(0, rank);
+  let xd = x;
+  for (let i = 0; i < rank; i++) xd = interleaveZeros(xd, i + 1, strides[i]);
+  const pads: Array<[number, number]> = [[0, 0]];
+  const begin = [0];
+  const size = [-1];
+  for (let i = 0; i < rank; i++) {
+    const inLen = x.shape[i + 1];
+    const padTotal = padding === 'same' ? Math.max((inLen - 1) * strides[i] + k[i] - outSpatial[i], 0) : 0;
+    const padBefore = Math.floor(padTotal / 2);
+    const left = k[i] - 1 - padBefore;
+    const right = outSpatial[i] + k[i] - 1 - xd.shape[i + 1] - left;
+    pads.push([Math.max(left, 0), Math.max(right, 0)]);
+    begin.push(Math.max(-left, 0));
+    size.push(outSpatial[i] + k[i] - 1);
+  }
+  pads.push([0, 0]);
+  begin.push(0);
+  size.push(-1);
+  const padded = tf.slice(tf.pad(xd, pads), begin, size);
+  const flipped = tf.reverse(kernel, Array.from({ length: rank }, (_, i) => i));
+  const perm = [...Array.from({ length: rank }, (_, i) => i), rank + 1, rank];
+  const w = tf.transpose(flipped, perm);
+  if (rank === 1) return tf.conv1d(padded as tf.Tensor3D, w as tf.Tensor3D, 1, 'valid');
+  if (rank === 2) return tf.conv2d(padded as tf.Tensor4D, w as tf.Tensor4D, 1, 'valid');
+  return tf.conv3d(padded as tf.Tensor5D, w as tf.Tensor5D, 1, 'valid');
+}

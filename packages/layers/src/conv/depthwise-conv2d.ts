@@ -9,7 +9,7 @@ import { getInitializer, serializeInitializer, type Initializer, type Initialize
 import { getRegularizer, serializeRegularizer, type Regularizer, type RegularizerIdentifier } from '../regularizers/regularizers.js';
 import { getConstraint, serializeConstraint, type Constraint, type ConstraintIdentifier } from '../constraints/constraints.js';
 import { BaseConv, serializeOpt, type BaseConvArgs } from './base-conv.js';
-import { channelAxis } from './conv-utils.js';
+import { channelAxis, dilateKernel } from './conv-utils.js';
 
 export interface DepthwiseConv2DArgs extends Omit<BaseConvArgs, 'kernelInitializer' | 'kernelRegularizer' | 'kernelConstraint'> {
   depthMultiplier?: number;
@@ -50,7 +50,9 @@ export class DepthwiseConv2D extends BaseConv {
   }
 
   protected override convolve(x: tf.Tensor): tf.Tensor {
-    return tf.depthwiseConv2d(x as tf.Tensor4D, this.depthwiseKernel as unknown as tf.Tensor4D, this.strides as [number, number], this.padding as 'valid' | 'same', 'NHWC', this.dilationRate as [number, number]);
+    // tfjs has no gradients for dilated depthwise convolutions: use the zero-inserted kernel (same result)
+    const k = this.dilationRate.some((d) => d > 1) ? dilateKernel(this.depthwiseKernel, this.dilationRate) : this.depthwiseKernel;
+    return tf.depthwiseConv2d(x as tf.Tensor4D, k as tf.Tensor4D, this.strides as [number, number], this.padding as 'valid' | 'same', 'NHWC');
   }
 
   protected override outputChannels(inputShape: Shape): number | null {

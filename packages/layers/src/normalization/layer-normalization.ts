@@ -1,6 +1,6 @@
 /**
  * `LayerNormalization`: normalizes each sample over `axis` (default the last), then applies `gamma`/`beta`
- * (shape: the input dims at `axis`). Keras 3's `rms_scaling` (no mean subtraction, gamma only) is supported.
+ * (shape: the input dims at `axis`). Keras 3's `rms_scaling` (`x / sqrt(var + epsilon) * gamma`, no beta) is supported.
  */
 import * as tf from '@keras-ts/tensor';
 import { Layer, type CallArgs, type LayerArgs } from '../engine/layer.js';
@@ -75,15 +75,12 @@ export class LayerNormalization extends Layer {
     return tf.tidy(() => {
       const sorted = [...this.axes].sort((a, b) => a - b);
       const bshape = broadcastShape(x.shape, sorted);
-      const b = (t: tf.Tensor) => {
-        // parameters follow the order of `axis`; bring them to input order before broadcasting
-        const perm = sorted.map((a) => this.axes.indexOf(a));
-        const p = perm.every((v, i) => v === i) ? t : tf.transpose(t, perm);
-        return tf.reshape(p, bshape);
-      };
+      // as Keras: the parameters (shape: dims at `axis`, in `axis` order) are reshaped to the broadcast shape
+      const b = (t: tf.Tensor) => tf.reshape(t, bshape);
       if (this.rmsScaling) {
-        const ms = tf.mean(tf.square(x), sorted, true);
-        const y = tf.mul(x, tf.rsqrt(tf.add(ms, this.epsilon)));
+        // Keras 3's (deprecated) rms_scaling divides by the standard deviation, not the root mean square
+        const { variance } = tf.moments(x, sorted, true);
+        const y = tf.mul(x, tf.rsqrt(tf.add(variance, this.epsilon)));
         return this.gamma ? tf.mul(y, b(this.gamma)) : y;
       }
       const { mean, variance } = tf.moments(x, sorted, true);
