@@ -143,6 +143,12 @@ for ls in [0.0, 0.1, 0.3]:
         add_loss(f"bfce_ls{ls}_logits{logits}", "BinaryFocalCrossentropy", {"from_logits": logits, "label_smoothing": ls, "gamma": 1.5}, yt, yp, weights(B))
         add_loss(f"bfce_bal_ls{ls}_logits{logits}", "BinaryFocalCrossentropy", {"from_logits": logits, "label_smoothing": ls, "apply_class_balancing": True, "alpha": 0.4}, yt, yp)
 
+for ls in [0.0, 0.2]:
+    for logits in [False, True]:
+        yt, _ = onehot(B, C)
+        yp = normal(B, C, scale=2) if logits else probs(B, C)
+        add_loss(f"cfce_ls{ls}_logits{logits}", "CategoricalFocalCrossentropy", {"from_logits": logits, "label_smoothing": ls, "alpha": 0.3, "gamma": 1.5}, yt, yp, weights(B))
+
 for logits in [False, True]:
     _, idx = onehot(B, C)
     yp = normal(B, C, scale=2) if logits else probs(B, C)
@@ -188,6 +194,7 @@ add_fn("mean_squared_logarithmic_error", unit(B, 5, lo=0, hi=3), unit(B, 5, lo=0
 add_fn("poisson", unit(B, 5, lo=0, hi=3), unit(B, 5, lo=0.1, hi=3))
 add_fn("kl_divergence", probs(B, C), probs(B, C))
 add_fn("categorical_crossentropy", onehot(B, C)[0], probs(B, C))
+add_fn("categorical_focal_crossentropy", onehot(B, C)[0], probs(B, C))
 add_fn("sparse_categorical_crossentropy", onehot(B, C)[1], probs(B, C))
 add_fn("binary_crossentropy", binary(B, 3), unit(B, 3))
 add_fn("binary_focal_crossentropy", binary(B, 3), unit(B, 3))

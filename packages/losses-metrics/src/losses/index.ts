@@ -18,6 +18,7 @@ export {
   BinaryCrossentropy,
   BinaryFocalCrossentropy,
   CategoricalCrossentropy,
+  CategoricalFocalCrossentropy,
   SparseCategoricalCrossentropy,
   KLDivergence,
   Poisson,
@@ -25,6 +26,7 @@ export {
 export type {
   CrossentropyLossOptions,
   BinaryFocalCrossentropyOptions,
+  CategoricalFocalCrossentropyOptions,
   SparseCategoricalCrossentropyOptions,
 } from './probabilistic-losses.js';
 export {
@@ -46,12 +48,13 @@ export {
   binaryCrossentropy,
   binaryFocalCrossentropy,
   categoricalCrossentropy,
+  categoricalFocalCrossentropy,
   sparseCategoricalCrossentropy,
   klDivergence,
   poisson,
   klDivergence as kld,
   klDivergence as kullbackLeiblerDivergence,
 } from './probabilistic-fns.js';
-export type { CrossentropyOptions, SparseCrossentropyOptions, BinaryFocalOptions } from './probabilistic-fns.js';
+export type { CrossentropyOptions, SparseCrossentropyOptions, BinaryFocalOptions, CategoricalFocalOptions } from './probabilistic-fns.js';
 export { get, serialize, deserialize, canonicalLossName, lossClasses, LOSS_FUNCTIONS, LOSS_ALIASES } from './registry.js';
 export type { LossClass, LossIdentifier, CustomObjects } from './registry.js';

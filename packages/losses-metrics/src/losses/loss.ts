@@ -36,12 +36,30 @@ export abstract class Loss {
     return { losses: this.call(yTrue, yPred) };
   }
 
-  /** The weighted, reduced loss (Python's `loss(y_true, y_pred, sample_weight)`). Caller owns the result. */
-  apply(yTrue: tf.Tensor | tf.TensorLike, yPred: tf.Tensor | tf.TensorLike, sampleWeight?: tf.Tensor | tf.TensorLike): tf.Tensor {
+  /**
+   * The weighted, reduced loss (Python's `loss(y_true, y_pred, sample_weight)`). `options.mask` is the
+   * prediction's Keras mask (e.g. from a Masking layer): masked-out entries do not count, and
+   * 'sum_over_batch_size' averages over the valid entries, as tf.keras 2 does with `y_pred._keras_mask`.
+   * Caller owns the result.
+   */
+  apply(
+    yTrue: tf.Tensor | tf.TensorLike,
+    yPred: tf.Tensor | tf.TensorLike,
+    sampleWeight?: tf.Tensor | tf.TensorLike,
+    options: { mask?: tf.Tensor } = {},
+  ): tf.Tensor {
     return tf.tidy(() => {
       const t = yTrue instanceof tf.Tensor ? yTrue : tf.tensor(yTrue as number[]);
       const p = yPred instanceof tf.Tensor ? yPred : tf.tensor(yPred as number[]);
-      const { losses, mask } = this.callWithMask(t, p);
+      const { losses, mask: outMask } = this.callWithMask(t, p);
+      let mask = outMask;
+      if (options.mask) {
+        const inMask = tf.cast(options.mask, 'bool');
+        if (inMask.rank !== losses.rank || inMask.shape.some((d, i) => d !== losses.shape[i])) {
+          throw new tf.ShapeError(`${this.name}: mask of shape [${inMask.shape}] does not match the per-sample losses of shape [${losses.shape}].`);
+        }
+        mask = mask ? tf.logicalAnd(tf.cast(mask, 'bool'), inMask) : inMask;
+      }
       let weight = sampleWeight === undefined ? undefined : tf.cast(sampleWeight instanceof tf.Tensor ? sampleWeight : tf.tensor(sampleWeight as number[]), 'float32');
       if (mask) {
         let m = tf.cast(mask, 'float32');

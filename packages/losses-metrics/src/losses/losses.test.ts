@@ -84,6 +84,17 @@ describe('Loss reductions and options', () => {
     tf.dispose([yt, yp]);
   });
 
+  it('takes a Keras mask: masked entries do not count, the mean runs over the valid ones', () => {
+    const yt = tf.zeros([2, 3, 1]);
+    const yp = tf.tensor3d([[[1], [2], [3]], [[1], [1], [1]]]);
+    const mask = tf.tensor2d([[1, 1, 0], [1, 0, 0]], undefined, 'bool');
+    expect(value(new losses.MeanSquaredError().apply(yt, yp, undefined, { mask }))[0]).toBeCloseTo((1 + 4 + 1) / 3, 6);
+    expect(value(new losses.MeanSquaredError({ reduction: 'sum' }).apply(yt, yp, [2, 1], { mask }))[0]).toBeCloseTo(2 * 5 + 1, 6);
+    const bad = tf.ones([2, 2], 'bool');
+    expect(() => new losses.MeanSquaredError().apply(yt, yp, undefined, { mask: bad })).toThrow(tf.ShapeError);
+    tf.dispose([yt, yp, mask, bad]);
+  });
+
   it('gives typed errors for bad shapes and bad options', () => {
     const a = tf.zeros([2, 3]);
     const b = tf.zeros([2, 4]);

@@ -108,6 +108,29 @@ export function categoricalCrossentropy(yTrue: T, yPred: T, options: Crossentrop
   });
 }
 
+export interface CategoricalFocalOptions extends CrossentropyOptions {
+  alpha?: number;
+  gamma?: number;
+}
+
+/** Categorical focal crossentropy: `sum(alpha · (1 - p)^gamma · -yTrue · log(p), axis)`. */
+export function categoricalFocalCrossentropy(yTrue: T, yPred: T, options: CategoricalFocalOptions = {}): T {
+  const { fromLogits = false, labelSmoothing = 0, axis = -1, alpha = 0.25, gamma = 2.0 } = options;
+  checkSmoothing(labelSmoothing, 'categorical_focal_crossentropy');
+  return tf.tidy(() => {
+    let t = asFloat(yTrue);
+    let p = asFloat(yPred);
+    sameShape(t, p, 'categorical_focal_crossentropy');
+    const ax = normAxis(axis, p.rank, 'categorical_focal_crossentropy');
+    if (labelSmoothing) t = tf.add(tf.mul(t, 1 - labelSmoothing), labelSmoothing / p.shape[ax]);
+    if (fromLogits) p = tf.exp(logSoftmax(p, ax));
+    const output = tf.clipByValue(tf.div(p, tf.sum(p, ax, true)), EPSILON, 1 - EPSILON);
+    const cce = tf.mul(tf.neg(t), tf.log(output));
+    const weighting = tf.mul(tf.pow(tf.sub(1, output), gamma), alpha);
+    return tf.sum(tf.mul(weighting, cce), ax);
+  });
+}
+
 /**
  * Sparse categorical crossentropy with its validity mask (set when `ignoreClass` is given: entries whose
  * label is `ignoreClass` get loss 0 and mask false, and reductions average over the valid ones only).

@@ -42,6 +42,20 @@ export class CategoricalCrossentropy extends LossFunctionWrapper<Xent> {
   }
 }
 
+type CatFocal = Required<fns.CategoricalFocalOptions>;
+export interface CategoricalFocalCrossentropyOptions extends LossOptions, fns.CategoricalFocalOptions {}
+
+export class CategoricalFocalCrossentropy extends LossFunctionWrapper<CatFocal> {
+  static override className = 'CategoricalFocalCrossentropy';
+  constructor(options: CategoricalFocalCrossentropyOptions = {}) {
+    super((t, p, k) => fns.categoricalFocalCrossentropy(t, p, k), { name: 'categorical_focal_crossentropy', ...options }, {
+      alpha: 0.25,
+      gamma: 2.0,
+      ...XENT_DEFAULTS,
+    });
+  }
+}
+
 type Sparse = { fromLogits: boolean; ignoreClass: number | null };
 export interface SparseCategoricalCrossentropyOptions extends LossOptions {
   fromLogits?: boolean;

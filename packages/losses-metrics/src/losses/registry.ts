@@ -14,6 +14,7 @@ import {
   BinaryCrossentropy,
   BinaryFocalCrossentropy,
   CategoricalCrossentropy,
+  CategoricalFocalCrossentropy,
   KLDivergence,
   Poisson,
   SparseCategoricalCrossentropy,
@@ -42,7 +43,7 @@ export type CustomObjects = Record<string, LossClass | LossFn>;
 const CLASSES: LossClass[] = [
   MeanSquaredError, MeanAbsoluteError, MeanAbsolutePercentageError, MeanSquaredLogarithmicError, Huber, LogCosh,
   CosineSimilarity, Hinge, SquaredHinge, CategoricalHinge, BinaryCrossentropy, BinaryFocalCrossentropy,
-  CategoricalCrossentropy, SparseCategoricalCrossentropy, KLDivergence, Poisson,
+  CategoricalCrossentropy, CategoricalFocalCrossentropy, SparseCategoricalCrossentropy, KLDivergence, Poisson,
 ] as unknown as LossClass[];
 const classByName = new Map<string, LossClass>(CLASSES.map((c) => [c.className, c]));
 
@@ -63,6 +64,7 @@ export const LOSS_FUNCTIONS: Record<string, LossFn> = {
   binary_crossentropy: fn2((t, p) => probFns.binaryCrossentropy(t, p)),
   binary_focal_crossentropy: fn2((t, p) => probFns.binaryFocalCrossentropy(t, p)),
   categorical_crossentropy: fn2((t, p) => probFns.categoricalCrossentropy(t, p)),
+  categorical_focal_crossentropy: fn2((t, p) => probFns.categoricalFocalCrossentropy(t, p)),
   sparse_categorical_crossentropy: fn2((t, p) => probFns.sparseCategoricalCrossentropy(t, p)),
   kl_divergence: probFns.klDivergence,
   poisson: probFns.poisson,

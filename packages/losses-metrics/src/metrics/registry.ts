@@ -72,6 +72,7 @@ export const METRIC_FUNCTIONS: Record<string, MetricFunction> = {
   binary_crossentropy: f((t, p) => probFns.binaryCrossentropy(t, p)),
   binary_focal_crossentropy: f((t, p) => probFns.binaryFocalCrossentropy(t, p)),
   categorical_crossentropy: f((t, p) => probFns.categoricalCrossentropy(t, p)),
+  categorical_focal_crossentropy: f((t, p) => probFns.categoricalFocalCrossentropy(t, p)),
   sparse_categorical_crossentropy: f((t, p) => probFns.sparseCategoricalCrossentropy(t, p)),
   kl_divergence: probFns.klDivergence,
   poisson: probFns.poisson,
