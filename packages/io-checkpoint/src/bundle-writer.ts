@@ -113,6 +113,7 @@ export async function writeBundle(prefix: string, inputs: BundleInput[], options
     throw e;
   }
   await removeStaleShards(prefix, numShards);
+  await removeAbandonedTempFiles(prefix);
   return [indexPath(prefix), ...Array.from({ length: numShards }, (_, s) => shardPath(prefix, s, numShards))];
 }
 
@@ -125,5 +126,25 @@ async function removeStaleShards(prefix: string, numShards: number): Promise<voi
     if (!f.startsWith(base)) continue;
     const m = pattern.exec(f.slice(base.length));
     if (m && Number(m[1]) !== numShards) await rm(join(dir, f), { force: true });
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes temp files of earlier writes to this prefix whose writing process no longer exists (it was killed). */
+async function removeAbandonedTempFiles(prefix: string): Promise<void> {
+  const dir = dirname(prefix);
+  const base = basename(prefix);
+  for (const f of await readdir(dir)) {
+    if (!f.startsWith(base)) continue;
+    const m = /^(\.index|\.data-\d{5}-of-\d{5})\.tmp-(\d+)-[0-9a-f]{8}$/.exec(f.slice(base.length));
+    if (m && Number(m[2]) !== process.pid && !processAlive(Number(m[2]))) await rm(join(dir, f), { force: true });
   }
 }

@@ -22,22 +22,27 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Runs the child until it reports PAUSED, then kills it with SIGKILL. */
+/** Runs the child until it reports PAUSED, then kills the writing process (tsx runs it as its own child) with SIGKILL. */
 function killMidWrite(prefix: string, stage: 'data' | 'index'): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(tsx, [script, prefix, stage], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
+    let writer = 0;
     const timer = setTimeout(() => (child.kill('SIGKILL'), reject(new Error(`child never paused: ${out} ${err}`))), 50_000);
     child.stdout.on('data', (d) => {
       out += d;
-      if (out.includes('PAUSED')) child.kill('SIGKILL');
+      const m = /PAUSED (\d+)/.exec(out);
+      if (m && !writer) {
+        writer = Number(m[1]);
+        process.kill(writer, 'SIGKILL');
+      }
     });
     child.stderr.on('data', (d) => (err += d));
-    child.on('exit', (_code, signal) => {
+    child.on('exit', (code, signal) => {
       clearTimeout(timer);
-      if (signal === 'SIGKILL' && out.includes('PAUSED') && !out.includes('DONE')) resolve(out);
-      else reject(new Error(`child was not killed mid-write (signal ${signal}): ${out} ${err}`));
+      if (writer && (signal === 'SIGKILL' || code !== 0) && !out.includes('DONE')) resolve(out);
+      else reject(new Error(`child was not killed mid-write (code ${code}, signal ${signal}): ${out} ${err}`));
     });
   });
 }
@@ -69,5 +74,10 @@ describe.skipIf(!existsSync(tsx))('interrupted writes', () => {
     expect(readdirSync(dir).filter((f) => f.startsWith('next') && !f.includes('.tmp-'))).toEqual([]);
     expect(readdirSync(dir).some((f) => f.startsWith('next.index.tmp-'))).toBe(true);
     expect(latestCheckpoint(dir)).toBe(prefix);
+    // The next write to that prefix clears what the killed writer left behind.
+    const m = model([dense('dense', 2, 2)]);
+    await saveModelCheckpoint(join(dir, 'next'), m);
+    expect(readdirSync(dir).filter((f) => f.includes('.tmp-') && f.startsWith('next'))).toEqual([]);
+    m.dispose();
   }, 60_000);
 });
