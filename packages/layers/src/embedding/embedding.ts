@@ -34,7 +34,8 @@ export class Embedding extends Layer {
   embeddings!: tf.Variable;
 
   constructor(inputDim: number, outputDim: number, args: EmbeddingArgs = {}) {
-    const a = { ...args };
+    // `input_dim` is the vocabulary size here, not the base layer's input shape shorthand.
+    const { inputDim: _vocab, ...a } = args as EmbeddingArgs & { inputDim?: number };
     if (a.inputLength != null && !a.inputShape && !a.batchInputShape && !a.batchShape) {
       a.inputShape = Array.isArray(a.inputLength) ? a.inputLength : [a.inputLength];
     }

@@ -78,7 +78,14 @@ export class RNN extends Layer {
     }
     const batch = this.timeMajor ? x[1] : x[0];
     const step: Shape = [batch, ...x.slice(2)];
-    this.cell.maybeBuild(step);
+    // Keras's weight paths: 'lstm/lstm_cell/kernel' (the cell's weights under the layer's name).
+    const cellName = this.cell.name;
+    this.cell.name = `${this.name}/${cellName}`;
+    try {
+      this.cell.maybeBuild(step);
+    } finally {
+      this.cell.name = cellName;
+    }
     const axes: Record<number, number> = {};
     x.slice(2).forEach((d, i) => d != null && (axes[i + 2] = d));
     this.inputSpec = new InputSpec({ ndim: this.sequenceRank, axes });
