@@ -74,7 +74,12 @@ export class Checkpoint {
       throw e;
     }
     const dir = dirname(path);
-    const previous = readCheckpointState(dir);
+    let previous = null;
+    try {
+      previous = readCheckpointState(dir);
+    } catch {
+      previous = null; // an unreadable state file is replaced by a valid one
+    }
     const all = (previous?.allModelCheckpointPaths ?? []).map((p) => resolveStatePath(dir, p)).filter((p) => p !== path);
     await writeCheckpointState(dir, { modelCheckpointPath: path, allModelCheckpointPaths: [...all, path], allModelCheckpointTimestamps: [] });
     return path;
