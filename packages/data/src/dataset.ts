@@ -19,6 +19,7 @@ import { shuffleGen } from './ops/shuffle.js';
 import { ahead } from './ops/ahead.js';
 import { fileCacheGen, MemoryCache, memoryCacheGen } from './ops/cache.js';
 import { windowGen, type WindowOptions } from './ops/window.js';
+import { interleaveGen } from './ops/interleave.js';
 import { SeededRandom } from './random.js';
 import { breathe } from './ops/breathe.js';
 
@@ -277,6 +278,28 @@ export class Dataset<T = Element> implements AsyncIterable<T> {
   /** Maps each element to a dataset and flattens them in order. */
   flatMap<R>(fn: (el: T) => Dataset<R>): Dataset<R> {
     return this.derive(() => flatMapGen(this, fn), UNKNOWN, null);
+  }
+
+  /**
+   * Maps each element to a dataset and interleaves them (tf.data's deterministic order): `cycleLength` datasets are
+   * read at once, `blockLength` elements from each in turn. Each element and its dataset are freed when used up.
+   */
+  interleave<R>(fn: (el: T) => Dataset<R>, options: { cycleLength?: number; blockLength?: number } = {}): Dataset<R> {
+    const cycle = options.cycleLength ?? 4;
+    const block = options.blockLength ?? 1;
+    checkCount('interleave: cycleLength', cycle, 1);
+    checkCount('interleave: blockLength', block, 1);
+    const open = (el: T) => {
+      const inner = fn(el);
+      return {
+        it: inner[Symbol.asyncIterator](),
+        close: () => {
+          inner.dispose();
+          disposeElement(el);
+        },
+      };
+    };
+    return this.derive(() => interleaveGen(this, open, cycle, block), UNKNOWN, null);
   }
 
   // ---- performance ----

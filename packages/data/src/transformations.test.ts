@@ -220,6 +220,18 @@ describe('window and flatMap', () => {
   });
 });
 
+describe('interleave', () => {
+  it('matches the tf.data documentation example (cycleLength 2, blockLength 4)', async () => {
+    const ds = Dataset.range(1, 6).interleave((x) => Dataset.fromTensors(x).repeat(6), { cycleLength: 2, blockLength: 4 });
+    expect(await values(ds)).toEqual([1, 1, 1, 1, 2, 2, 2, 2, 1, 1, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 3, 3, 4, 4, 5, 5, 5, 5, 5, 5]);
+  });
+
+  it('frees open inputs when stopped early', async () => {
+    const ds = Dataset.range(1, 6).interleave((x) => Dataset.fromTensors(x).repeat(3), { cycleLength: 3 });
+    expect(await values(ds.take(4))).toEqual([1, 2, 3, 1]);
+  });
+});
+
 describe('iteration contract', () => {
   it('satisfies the trainer contract: asyncIterator, cardinality, [x, y] elements', async () => {
     const x = tf.randomNormal([10, 3]);

@@ -80,6 +80,17 @@ describe('TFRecordDataset and TFRecordWriter', () => {
     expect(await records(new TFRecordDataset(f, { compressionType: c }))).toEqual(recs);
   });
 
+  it('numParallelReads interleaves files record by record', async () => {
+    const a = join(dir, 'pa.tfrecord');
+    const b = join(dir, 'pb.tfrecord');
+    const c = join(dir, 'pc.tfrecord');
+    await writeRecords(a, ['a0', 'a1', 'a2']);
+    await writeRecords(b, ['b0']);
+    await writeRecords(c, ['c0', 'c1']);
+    expect(await records(new TFRecordDataset([a, b, c], { numParallelReads: 2 }))).toEqual(['a0', 'b0', 'a1', 'a2', 'c0', 'c1']);
+    expect(await records(new TFRecordDataset([a, b, c]))).toEqual(['a0', 'a1', 'a2', 'b0', 'c0', 'c1']);
+  });
+
   it('batches and maps like any dataset', async () => {
     const f = join(dir, 'batch.tfrecord');
     await writeRecords(f, ['a', 'b', 'c']);
