@@ -13,3 +13,6 @@ export { ModelCheckpoint, formatPath } from './model-checkpoint.js';
 export type { ModelCheckpointOptions } from './model-checkpoint.js';
 export { TerminateOnNaN } from './terminate-on-nan.js';
 export type { MonitorMode } from './monitor.js';
+export { TensorBoard } from './tensorboard/tensorboard.js';
+export type { TensorBoardOptions } from './tensorboard/tensorboard.js';
+export { EventFileWriter, frameRecord } from './tensorboard/event-file-writer.js';

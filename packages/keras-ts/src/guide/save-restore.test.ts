@@ -29,15 +29,18 @@ function sameOutputs(a: Tensor, b: Tensor): boolean {
 }
 
 describe('guide: Callbacks', () => {
-  it('EarlyStopping(patience=2, monitor=val_loss) interrupts training', async () => {
+  it('EarlyStopping(patience=2, monitor=val_loss) interrupts training; TensorBoard writes logs', async () => {
     const model = makeModel();
     const { x: data, y: labels } = learnable(200, 32, 10, 41);
     // Random validation targets: val_loss stops improving quickly.
     const valData = tf.randomUniform([100, 32], 0, 1, 'float32', 42);
     const valTargets = tf.oneHot(tf.randomUniform([100], 0, 10, 'int32', 43), 10);
+    const logDir = join(mkdtempSync(join(tmpdir(), 'keras-ts-guide-tb-')), 'logs');
     const callbacks = [
       // Interrupt training if `val_loss` stops improving for over 2 epochs
       new keras.callbacks.EarlyStopping({ patience: 2, monitor: 'val_loss' }),
+      // Write TensorBoard logs to `./logs` directory
+      new keras.callbacks.TensorBoard({ logDir }),
     ];
     const h = await model.fit(data, labels, { batchSize: 32, epochs: 50, callbacks, validationData: [valData, valTargets], verbose: 0 });
     expect(h.epoch.length).toBeLessThan(50);
@@ -45,6 +48,8 @@ describe('guide: Callbacks', () => {
     const best = Math.min(...vl);
     // stopped 2 epochs after the best epoch (patience)
     expect(vl.length - 1 - vl.indexOf(best)).toBe(2);
+    expect(readdirSync(join(logDir, 'train'))[0]).toMatch(/^events\.out\.tfevents\./);
+    expect(readdirSync(join(logDir, 'validation'))).toHaveLength(1);
     tf.dispose([data, labels, valData, valTargets]);
   });
 });
