@@ -91,31 +91,42 @@ export function updateConfusionMatrix(vars: ConfusionVariables, yTrue: tf.Tensor
   }
   const n = thresholds.length;
   const numLabels = multiLabel ? p.shape[p.rank - 1] : 1;
-  // [1, N, L] views of labels, predictions, weights.
-  const labels3 = tf.reshape(tf.notEqual(t, 0), [1, -1, numLabels]);
-  const preds3 = tf.reshape(p, [1, -1, numLabels]);
-  let predPos: tf.Tensor;
+  const labelsPos = tf.reshape(tf.cast(tf.notEqual(t, 0), 'float32'), [-1, numLabels]);
+  const w2 = weights ? tf.reshape(weights, [-1, numLabels]) : undefined;
+  const trueW = w2 ? tf.mul(labelsPos, w2) : labelsPos;
+  const falseW = w2 ? tf.mul(tf.sub(1, labelsPos), w2) : tf.sub(1, labelsPos);
+  let tp: tf.Tensor;
+  let fp: tf.Tensor;
   if (evenly) {
-    const clipped = tf.clipByValue(preds3, 0, 1);
+    // Keras's fast path: each prediction falls in one bucket (ceil(p·(n-1)) - 1, i.e. above thresholds 0..bucket);
+    // per-bucket sums, accumulated from the top, give the counts at every threshold in O(N + n).
+    const clipped = tf.clipByValue(tf.reshape(p, [-1, numLabels]), 0, 1);
     let bucket = tf.sub(tf.ceil(tf.mul(clipped, n - 1)), 1);
     if (thresholds[0] < 0 || thresholds[n - 1] > 1) bucket = tf.relu(bucket);
-    predPos = tf.greaterEqual(tf.cast(bucket, 'int32'), tf.reshape(tf.range(0, n, 1, 'int32'), [n, 1, 1]));
+    // Segment 0 holds predictions below every threshold; label l's segments start at l·(n+1).
+    const ids = tf.add(tf.cast(tf.add(bucket, 1), 'int32'), tf.mul(tf.range(0, numLabels, 1, 'int32'), tf.scalar(n + 1, 'int32')));
+    const flatIds = tf.reshape(ids, [-1]);
+    const perThreshold = (x: tf.Tensor) => {
+      const sums = tf.reshape(tf.unsortedSegmentSum(tf.reshape(x, [-1]), flatIds as tf.Tensor1D, numLabels * (n + 1)), [numLabels, n + 1]);
+      const above = tf.cumsum(tf.slice(sums, [0, 1], [numLabels, n]), 1, false, true);
+      return tf.transpose(above); // [n, L]
+    };
+    tp = perThreshold(trueW);
+    fp = perThreshold(falseW);
   } else {
-    predPos = tf.greater(preds3, tf.reshape(tf.tensor1d(thresholds, 'float32'), [n, 1, 1]));
+    const predPos = tf.cast(
+      tf.greater(tf.reshape(p, [1, -1, numLabels]), tf.reshape(tf.tensor1d(thresholds, 'float32'), [n, 1, 1])),
+      'float32',
+    );
+    tp = tf.sum(tf.mul(predPos, tf.expandDims(trueW, 0)), 1);
+    fp = tf.sum(tf.mul(predPos, tf.expandDims(falseW, 0)), 1);
   }
-  const w3 = weights ? tf.reshape(weights, [1, -1, numLabels]) : undefined;
-  const count = (cond: tf.Tensor): tf.Tensor => {
-    const c = tf.cast(cond, 'float32');
-    const s = tf.sum(w3 ? tf.mul(c, w3) : c, 1);
-    return multiLabel ? s : tf.reshape(s, [n]);
+  const shape = multiLabel ? [n, numLabels] : [n];
+  const add = (v: tf.Variable | undefined, x: () => tf.Tensor) => {
+    if (v) v.assign(tf.add(v, tf.reshape(x(), shape)));
   };
-  const labelNeg = tf.logicalNot(labels3);
-  const predNeg = tf.logicalNot(predPos);
-  const add = (v: tf.Variable | undefined, cond: () => tf.Tensor) => {
-    if (v) v.assign(tf.add(v, count(cond())));
-  };
-  add(vars.truePositives, () => tf.logicalAnd(labels3, predPos));
-  add(vars.falsePositives, () => tf.logicalAnd(labelNeg, predPos));
-  add(vars.trueNegatives, () => tf.logicalAnd(labelNeg, predNeg));
-  add(vars.falseNegatives, () => tf.logicalAnd(labels3, predNeg));
+  add(vars.truePositives, () => tp);
+  add(vars.falsePositives, () => fp);
+  add(vars.trueNegatives, () => tf.sub(tf.sum(falseW, 0, true), fp));
+  add(vars.falseNegatives, () => tf.sub(tf.sum(trueW, 0, true), tp));
 }
