@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@keras-ts/tensor';
-import { BatchNormalization, Dense, LSTM } from '@keras-ts/layers';
+import { BatchNormalization, Bidirectional, Dense, LSTM, TimeDistributed } from '@keras-ts/layers';
 import { registerWeightsFormat, registeredFormats, Sequential } from '@keras-ts/models';
 import { Adam } from '@keras-ts/optimizers';
 import { listVariables, loadModelCheckpoint, saveModelCheckpoint, tfCheckpointWeightsFormat } from './index.js';
@@ -80,5 +80,35 @@ describe('real Sequential + Adam', () => {
     const lb = b.trainOnBatch(xs, ys);
     expect(lb).toBe(la);
     tf.dispose([xs, ys]);
+  });
+
+  it('names wrapped layers as tf.keras 2 does: forward_layer/backward_layer/cell, TimeDistributed layer', async () => {
+    const model = new Sequential([
+      new Bidirectional(new LSTM(2, { returnSequences: true }), { inputShape: [3, 2] }),
+      new TimeDistributed(new Dense(1)),
+    ]);
+    const xs = tf.ones([1, 3, 2]);
+    const out = model.predict(xs) as tf.Tensor;
+    const prefix = join(dir, 'wrapped');
+    await saveModelCheckpoint(prefix, model);
+    const names = listVariables(prefix).map(([n]) => n.replace('/.ATTRIBUTES/VARIABLE_VALUE', ''));
+    expect(names.sort()).toEqual(
+      [
+        '_CHECKPOINTABLE_OBJECT_GRAPH',
+        ...['forward_layer', 'backward_layer'].flatMap((d) => ['kernel', 'recurrent_kernel', 'bias'].map((w) => `layer_with_weights-0/${d}/cell/${w}`)),
+        'layer_with_weights-1/layer/kernel',
+        'layer_with_weights-1/layer/bias',
+      ].sort(),
+    );
+    const copy = new Sequential([
+      new Bidirectional(new LSTM(2, { returnSequences: true }), { inputShape: [3, 2] }),
+      new TimeDistributed(new Dense(1)),
+    ]);
+    const before = copy.predict(xs) as tf.Tensor;
+    await loadModelCheckpoint(prefix, copy);
+    const after = copy.predict(xs) as tf.Tensor;
+    expect(Array.from(after.dataSync())).toEqual(Array.from(out.dataSync()));
+    expect(Array.from(before.dataSync())).not.toEqual(Array.from(out.dataSync()));
+    tf.dispose([xs, out, before, after]);
   });
 });
