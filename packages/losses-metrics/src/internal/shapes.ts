@@ -43,3 +43,15 @@ export function normAxis(axis: number, rank: number, what: string): number {
   if (a < 0 || a >= rank) throw new tf.ValueError(`${what}: axis ${axis} is out of range for a tensor of rank ${rank}.`);
   return a;
 }
+
+/** Runs `f`, turning a raw backend error (e.g. shapes that do not broadcast) into a ShapeError naming `what`. */
+export function withShapeContext<R>(what: string, yTrue: tf.Tensor, yPred: tf.Tensor, f: () => R): R {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof tf.KerasError) throw e;
+    throw new tf.ShapeError(
+      `${what}: cannot compute on y_true.shape=[${yTrue.shape}] and y_pred.shape=[${yPred.shape}]: ${(e as Error).message}`,
+    );
+  }
+}

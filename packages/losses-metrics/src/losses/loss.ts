@@ -5,7 +5,7 @@
  */
 import * as tf from '@keras-ts/tensor';
 import { type ConfigDict, camelizeKeys, checkDtype, checkKeys, snakeKeys } from '../internal/config.js';
-import { squeezeLabels } from '../internal/shapes.js';
+import { squeezeLabels, withShapeContext } from '../internal/shapes.js';
 import { type Reduction, reduceWeightedValues, standardizeReduction } from './reduction.js';
 
 export interface LossOptions {
@@ -115,7 +115,7 @@ export class LossFunctionWrapper<K extends object = object> extends Loss {
   call(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Tensor {
     return tf.tidy(() => {
       const [t, p] = squeezeLabels(yTrue, yPred);
-      return this.fn(t, p, this.fnKwargs);
+      return withShapeContext(this.name, yTrue, yPred, () => this.fn(t, p, this.fnKwargs));
     });
   }
 

@@ -131,6 +131,26 @@ describe('metric specifics', () => {
   });
 });
 
+describe('metric errors', () => {
+  it('name the metric and the shapes when labels and predictions do not fit', () => {
+    const m = new metrics.MeanSquaredError();
+    const a = tf.zeros([2, 3]);
+    const b = tf.zeros([2, 4]);
+    expect(() => m.updateState(a, b)).toThrow(tf.ShapeError);
+    expect(() => m.updateState(a, b)).toThrow(/Metric mean_squared_error: .*y_true.shape=\[2,3\] and y_pred.shape=\[2,4\]/);
+    expect(() => m.updateState(a)).toThrow(/needs yPred/);
+    const p = new metrics.Precision();
+    expect(() => p.updateState(a, b)).toThrow(tf.ShapeError);
+    expect(() => new metrics.Precision({ thresholds: [0.5, 1.5] })).toThrow(/threshold values must be in \[0, 1\]/);
+    const r = new metrics.Recall({ classId: 7 });
+    expect(() => r.updateState(a, a)).toThrow(/class_id 7 is out of range/);
+    r.dispose();
+    tf.dispose([a, b]);
+    m.dispose();
+    p.dispose();
+  });
+});
+
 describe('metrics.get / serialize / deserialize', () => {
   it('resolves Keras names', () => {
     expect(metrics.get('accuracy')).toBe(metrics.accuracy);

@@ -1,7 +1,7 @@
 /** `Sum`, `Mean` and `MeanMetricWrapper`: metrics that accumulate (weighted) values. */
 import * as tf from '@keras-ts/tensor';
 import { type ConfigDict, checkKeys, snakeKeys } from '../internal/config.js';
-import { alignWeights, squeezeLabels } from '../internal/shapes.js';
+import { alignWeights, squeezeLabels, withShapeContext } from '../internal/shapes.js';
 import { Metric, type MetricOptions, toTensor } from './metric.js';
 
 type In = tf.Tensor | tf.TensorLike;
@@ -96,7 +96,7 @@ export class MeanMetricWrapper<K extends object = object> extends Mean {
     if (yPred === undefined) throw new tf.ValueError(`Metric ${this.name}: updateState(yTrue, yPred, sampleWeight?) needs yPred.`);
     tf.tidy(() => {
       const [t, p] = squeezeLabels(tf.cast(toTensor(yTrue), 'float32'), tf.cast(toTensor(yPred), 'float32'));
-      const out = this.fn(t, p, this.fnKwargs);
+      const out = withShapeContext(`Metric ${this.name}`, t, p, () => this.fn(t, p, this.fnKwargs));
       const { losses, mask } = out instanceof tf.Tensor ? { losses: out, mask: undefined } : out;
       let weight = sampleWeight === undefined ? undefined : tf.cast(toTensor(sampleWeight), 'float32');
       if (mask) {
