@@ -1,7 +1,7 @@
 /**
  * The options every optimizer takes, and their validation (Keras's wording), done before any variable exists.
  */
-import { NotImplementedError, ValueError } from '@keras-ts/tensor';
+import { ValueError } from '@keras-ts/tensor';
 import { LearningRateSchedule } from './schedules/learning-rate-schedule.js';
 
 export type LearningRate = number | LearningRateSchedule;
@@ -29,7 +29,10 @@ export interface OptimizerOptions {
   /** Every this many steps, overwrite the model variables with their averages. Default null (never; call
    * `finalizeVariableValues` at the end of training). */
   emaOverwriteFrequency?: number | null;
-  /** Not implemented: only `null` is accepted. */
+  /**
+   * Update the variables only every this many steps (>= 2), with the mean of the gradients since the last
+   * update. The update rules then count `floor(iterations / steps)` steps; schedules still see `iterations`.
+   */
   gradientAccumulationSteps?: number | null;
   name?: string;
 }
@@ -57,6 +60,7 @@ export interface ResolvedBaseOptions {
   useEma: boolean;
   emaMomentum: number;
   emaOverwriteFrequency: number | null;
+  gradientAccumulationSteps: number | null;
   learningRate: LearningRate;
 }
 
@@ -84,8 +88,11 @@ export function resolveBaseOptions(
     );
   }
   const lossScaleFactor = optionalPositive(className, 'loss_scale_factor', options.lossScaleFactor);
-  if (options.gradientAccumulationSteps != null) {
-    throw new NotImplementedError(`${className}: \`gradient_accumulation_steps\` is not implemented in keras-ts yet.`);
+  const gradientAccumulationSteps = options.gradientAccumulationSteps ?? null;
+  if (gradientAccumulationSteps !== null && !(Number.isInteger(gradientAccumulationSteps) && gradientAccumulationSteps >= 2)) {
+    throw new ValueError(
+      `${className}: \`gradient_accumulation_steps\` must be an integer >= 2. Received: gradient_accumulation_steps=${JSON.stringify(gradientAccumulationSteps)}`,
+    );
   }
   const useEma = options.useEma ?? false;
   const emaMomentum = options.emaMomentum ?? 0.99;
@@ -106,5 +113,8 @@ export function resolveBaseOptions(
       `${className}: argument \`learning_rate\` should be a number or a LearningRateSchedule. Received: learning_rate=${String(learningRate)}`,
     );
   }
-  return { name, weightDecay, clipnorm, clipvalue, globalClipnorm, lossScaleFactor, useEma, emaMomentum, emaOverwriteFrequency, learningRate };
+  return {
+    name, weightDecay, clipnorm, clipvalue, globalClipnorm, lossScaleFactor, useEma, emaMomentum, emaOverwriteFrequency,
+    gradientAccumulationSteps, learningRate,
+  };
 }

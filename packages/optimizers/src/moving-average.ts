@@ -7,7 +7,8 @@
 import * as tf from '@keras-ts/tensor';
 
 export interface MovingAverageState {
-  iterations: tf.Variable;
+  /** The step count of the update rules (int32 scalar). */
+  iterations: tf.Tensor;
   variables: tf.Variable[];
   averages: tf.Variable[];
   momentum: number;

@@ -65,7 +65,7 @@ export class Nadam extends Optimizer {
     const beta2 = this.constant(this.beta2);
     const uT = this.perStep('uT', () => tf.mul(beta1, tf.sub(1, tf.mul(0.5, tf.pow(tf.scalar(0.96), this.localStep())))));
     const uT1 = this.perStep('uT1', () =>
-      tf.mul(beta1, tf.sub(1, tf.mul(0.5, tf.pow(tf.scalar(0.96), tf.cast(tf.add(this.iterations, 2), 'float32'))))),
+      tf.mul(beta1, tf.sub(1, tf.mul(0.5, tf.pow(tf.scalar(0.96), tf.cast(tf.add(this.updateCount(), 2), 'float32'))))),
     );
     const uProduct = this.uProduct!;
     const uProductNext = this.perStep('uProductNext', () => tf.mul(uProduct, uT1));

@@ -61,6 +61,7 @@ export abstract class Optimizer {
   readonly useEma: boolean;
   readonly emaMomentum: number;
   readonly emaOverwriteFrequency: number | null;
+  readonly gradientAccumulationSteps: number | null;
   /** The step count (int32 scalar), incremented once per `applyGradients`. */
   readonly iterations: tf.Variable;
   built = false;
@@ -70,7 +71,8 @@ export abstract class Optimizer {
   private slotInfos: SlotInfo[] = [];
   private extraInfos: Array<{ variable: tf.Variable; legacyName: string }> = [];
   private trainable: tf.Variable[] = [];
-  private averages: tf.Variable[] = [];
+  private emaAverages: tf.Variable[] = [];
+  private gradientAccumulators: tf.Variable[] = [];
   private indexOf = new Map<tf.Variable, number>();
   private excludedVars = new Set<tf.Variable>();
   private excludedPattern: RegExp | null = null;
@@ -95,6 +97,7 @@ export abstract class Optimizer {
     this.useEma = resolved.useEma;
     this.emaMomentum = resolved.emaMomentum;
     this.emaOverwriteFrequency = resolved.emaOverwriteFrequency;
+    this.gradientAccumulationSteps = resolved.gradientAccumulationSteps;
     const learningRate = resolved.learningRate;
     const zero = tf.scalar(0, 'int32');
     this.iterations = this.track(makeVariable(zero, { path: `${this.name}/iteration`, trainable: false }));
@@ -113,7 +116,10 @@ export abstract class Optimizer {
       this.indexOf.set(v, i);
     });
     this.trainable = [...vars];
-    if (this.useEma) [this.averages] = this.addOptimizerVariables(vars, [{ name: 'average', legacyName: 'average' }]) as [tf.Variable[]];
+    if (this.useEma) [this.emaAverages] = this.addOptimizerVariables(vars, [{ name: 'average', legacyName: 'average' }]) as [tf.Variable[]];
+    if (this.gradientAccumulationSteps !== null) {
+      [this.gradientAccumulators] = this.addOptimizerVariables(vars, [{ name: 'gradient_accumulator', legacyName: 'gradient_accumulator' }]) as [tf.Variable[]];
+    }
     this.built = true;
   }
 
@@ -189,9 +195,18 @@ export abstract class Optimizer {
     return c;
   }
 
-  /** `iterations + 1` as a float32 scalar (the step number Keras's update rules use). */
+  /**
+   * The step count the update rules see (int32): `iterations`, or with gradient accumulation the number of
+   * updates made so far, `floor(iterations / gradientAccumulationSteps)` (Keras's `optimizer.iterations`).
+   */
+  protected updateCount(): tf.Tensor {
+    const steps = this.gradientAccumulationSteps;
+    return this.perStep('updateCount', () => (steps === null ? this.iterations : tf.floorDiv(this.iterations, tf.scalar(steps, 'int32'))));
+  }
+
+  /** `updateCount() + 1` as a float32 scalar (the step number Keras's update rules use). */
   protected localStep(): tf.Scalar {
-    return this.perStep('localStep', () => tf.cast(tf.add(this.iterations, 1), 'float32')) as tf.Scalar;
+    return this.perStep('localStep', () => tf.cast(tf.add(this.updateCount(), 1), 'float32')) as tf.Scalar;
   }
 
   // ---- the step ------------------------------------------------------------------------------------------
@@ -225,20 +240,47 @@ export abstract class Optimizer {
         let grads = pairs.map(([g, v]) => (g.dtype === v.dtype ? g : tf.cast(g, v.dtype)));
         const variables = pairs.map(([, v]) => v);
         if (this.lossScaleFactor !== null) grads = grads.map((g) => tf.div(g, this.lossScaleFactor!));
-        grads = this.clipGradients(grads);
-        const lr = this.currentLearningRate();
-        this.applyWeightDecay(variables, lr);
-        this.prepareStep(lr);
-        grads.forEach((g, i) => this.updateStep(g, variables[i]!, lr));
+        if (this.gradientAccumulationSteps === null) {
+          this.update(grads, variables);
+        } else {
+          this.accumulateAndUpdate(grads, variables, this.gradientAccumulationSteps);
+        }
         if (this.useEma) {
-          const { iterations, trainable: variables, averages, emaMomentum: momentum, emaOverwriteFrequency: overwriteFrequency } = this;
-          updateMovingAverages({ iterations, variables, averages, momentum, overwriteFrequency });
+          const { trainable: variables, emaAverages: averages, emaMomentum: momentum, emaOverwriteFrequency: overwriteFrequency } = this;
+          updateMovingAverages({ iterations: this.updateCount(), variables, averages, momentum, overwriteFrequency });
         }
         this.iterations.assign(tf.add(this.iterations, tf.scalar(1, 'int32')));
       } finally {
         this.stepScalars = null;
       }
     });
+  }
+
+  /** Clipping, weight decay and the update rule: the core of a step. */
+  private update(grads: tf.Tensor[], variables: tf.Variable[]): void {
+    grads = this.clipGradients(grads);
+    const lr = this.currentLearningRate();
+    this.applyWeightDecay(variables, lr);
+    this.prepareStep(lr);
+    grads.forEach((g, i) => this.updateStep(g, variables[i]!, lr));
+  }
+
+  /**
+   * Gradient accumulation without reading back whether this is an update step (as Keras on JAX): the update
+   * runs on the mean of the accumulated gradients every step, and is kept only on every `steps`-th step;
+   * otherwise every variable gets its value back and the gradients are added to the accumulators.
+   */
+  private accumulateAndUpdate(grads: tf.Tensor[], variables: tf.Variable[], steps: number): void {
+    const isUpdate = tf.equal(tf.mod(tf.add(this.iterations, tf.scalar(1, 'int32')), tf.scalar(steps, 'int32')), 0);
+    const accumulators = variables.map((v) => this.gradientAccumulators[this.variableIndex(v)]!);
+    const summed = grads.map((g, i) => tf.add(g, accumulators[i]!));
+    const newAccumulated = summed.map((s) => tf.where(isUpdate, tf.zerosLike(s), s));
+    const meanOrRaw = summed.map((s, i) => tf.where(isUpdate, tf.div(s, steps), grads[i]!));
+    const restorable = [...variables, ...this.stateVars.filter((v) => v !== this.iterations)];
+    const before = restorable.map((v) => tf.clone(v));
+    this.update(meanOrRaw, variables);
+    restorable.forEach((v, i) => v.assign(tf.where(isUpdate, v, before[i]!)));
+    accumulators.forEach((a, i) => a.assign(newAccumulated[i]!));
   }
 
   /**
@@ -272,13 +314,13 @@ export abstract class Optimizer {
   finalizeVariableValues(vars: tf.Variable[] = this.trainable): void {
     this.checkNotDisposed();
     if (!this.useEma) return;
-    if (vars.length !== this.averages.length) {
+    if (vars.length !== this.emaAverages.length) {
       throw new ValueError(
         `${this.className}: the number of model variables (${vars.length}) to overwrite does not match the number of ` +
-          `variables stored in the optimizer (${this.averages.length}). Check that the optimizer was used on this model.`,
+          `variables stored in the optimizer (${this.emaAverages.length}). Check that the optimizer was used on this model.`,
       );
     }
-    vars.forEach((v, i) => v.assign(this.averages[i]!));
+    vars.forEach((v, i) => v.assign(this.emaAverages[i]!));
   }
 
   /** `loss * lossScaleFactor` (unchanged when there is none). */
@@ -495,7 +537,7 @@ export abstract class Optimizer {
       ema_momentum: this.emaMomentum,
       ema_overwrite_frequency: this.emaOverwriteFrequency,
       loss_scale_factor: this.lossScaleFactor,
-      gradient_accumulation_steps: null,
+      gradient_accumulation_steps: this.gradientAccumulationSteps,
       ...this.ownConfig(),
     };
   }

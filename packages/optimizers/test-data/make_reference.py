@@ -74,6 +74,12 @@ CASES = [
     ("adam_weight_decay", O.Adam, {"learning_rate": 0.01, "weight_decay": 0.1}),
     ("adam_missing_grad", O.Adam, {"learning_rate": 0.01}),
     ("adam_ema", O.Adam, {"learning_rate": 0.05, "use_ema": True, "ema_momentum": 0.9}),
+    ("adam_grad_accum", O.Adam, {"learning_rate": 0.05, "gradient_accumulation_steps": 2}),
+    ("nadam_grad_accum_schedule", O.Nadam, {"learning_rate": "exponential", "gradient_accumulation_steps": 3, "clipnorm": 1.0}),
+    ("sgd_grad_accum_ema", O.SGD, {
+        "learning_rate": 0.1, "momentum": 0.9, "weight_decay": 0.1, "gradient_accumulation_steps": 2,
+        "use_ema": True, "ema_momentum": 0.5, "ema_overwrite_frequency": 2,
+    }),
     ("sgd_ema_overwrite", O.SGD, {"learning_rate": 0.1, "momentum": 0.5, "use_ema": True, "ema_momentum": 0.8, "ema_overwrite_frequency": 2}),
     ("adamw", O.AdamW, {"learning_rate": 0.01}),
     ("adamw_amsgrad", O.AdamW, {"learning_rate": 0.01, "weight_decay": 0.2, "amsgrad": True}),
