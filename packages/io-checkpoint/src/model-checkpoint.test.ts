@@ -193,6 +193,13 @@ describe('Checkpoint and CheckpointManager', () => {
     expect(other.saveCounter).toBe(2);
     expect(step2.dataSync()[0]).toBe(7);
     expect(values(b.m.layers.flatMap((l) => l.weights))).toEqual(values(m.layers.flatMap((l) => l.weights)));
+    // loadModelCheckpoint (model.loadWeights) also reads a tf.train.Checkpoint file: the model under `model/`.
+    const c = build();
+    const fresh = new FakeAdam();
+    expect((await loadModelCheckpoint(join(sub, 'ckpt-2'), c.m, { optimizer: fresh })).unrestored).toEqual([]);
+    expect(values(c.m.layers.flatMap((l) => l.weights))).toEqual(values(m.layers.flatMap((l) => l.weights)));
+    expect(values(fresh.slots().map((s) => s.slot))).toEqual(values(opt.slots().map((s) => s.slot)));
+    dispose(c.m, c.opt, fresh);
     const partial = await new Checkpoint({ model: b.m }).restore(join(sub, 'ckpt-1'));
     expect(partial.unused).toContain(`optimizer/iter${ATTR}`);
     expect(() => partial.assertConsumed()).toThrow(/not fully consumed/);

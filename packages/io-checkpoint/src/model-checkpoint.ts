@@ -58,10 +58,13 @@ export async function loadModelCheckpoint(prefix: string, model: CheckpointModel
   checkModel(model, 'loadModelCheckpoint');
   const resolver = CheckpointResolver.open(prefix);
   const plan = new RestorePlan(resolver);
-  plan.planModel(model, resolver.root(), `loading "${prefix}"`);
+  const root = resolver.root();
+  // A `tf.train.Checkpoint(model=..., optimizer=...)` file holds the model under `model/`.
+  const modelLoc = !resolver.child(root, 'layer_with_weights-0') && resolver.child(root, 'model') ? resolver.child(root, 'model')! : root;
+  plan.planModel(model, modelLoc, `loading "${prefix}"`);
   const optimizer = optimizerOf(model, options);
   if (optimizer) {
-    const loc = resolver.child(resolver.root(), 'optimizer');
+    const loc = resolver.child(root, 'optimizer') ?? resolver.child(modelLoc, 'optimizer');
     if (loc) plan.planOptimizer(optimizer, loc, trainableOf(model));
     else plan.unrestored.push('optimizer (the checkpoint has no optimizer state)');
   }
