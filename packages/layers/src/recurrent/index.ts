@@ -8,6 +8,8 @@ import { StackedRNNCells } from './stacked-rnn-cells.js';
 import { SimpleRNN } from './simple-rnn.js';
 import { GRU } from './gru.js';
 import { LSTM } from './lstm.js';
+import { ConvLSTM2DCell } from './conv-lstm2d-cell.js';
+import { ConvLSTM2D } from './conv-lstm2d.js';
 
 registerLayer(RNN);
 registerLayer(SimpleRNNCell);
@@ -17,8 +19,10 @@ registerLayer(StackedRNNCells);
 registerLayer(SimpleRNN);
 registerLayer(GRU, 'GRUV2');
 registerLayer(LSTM, 'LSTMV2');
+registerLayer(ConvLSTM2DCell);
+registerLayer(ConvLSTM2D);
 
-export { RNN, SimpleRNNCell, GRUCell, LSTMCell, StackedRNNCells, SimpleRNN, GRU, LSTM };
+export { RNN, SimpleRNNCell, GRUCell, LSTMCell, StackedRNNCells, SimpleRNN, GRU, LSTM, ConvLSTM2DCell, ConvLSTM2D };
 export { RNNCell, isRNNCell } from './rnn-cell.js';
 export type { StepResult } from './rnn-cell.js';
 export type { RNNArgs } from './rnn.js';
@@ -29,3 +33,5 @@ export type { LSTMCellArgs } from './lstm-cell.js';
 export type { SimpleRNNArgs } from './simple-rnn.js';
 export type { GRUArgs } from './gru.js';
 export type { LSTMArgs } from './lstm.js';
+export type { ConvLSTM2DCellArgs } from './conv-lstm2d-cell.js';
+export type { ConvLSTM2DArgs } from './conv-lstm2d.js';

@@ -24,6 +24,11 @@ export abstract class RNNCell extends Layer {
   /** Shape of one step's output without the batch dimension. */
   abstract get outputShape(): number[];
 
+  /** Rank of one step's input without the batch (1 for vector cells, 3 for ConvLSTM2D's images). */
+  get stepRank(): number {
+    return 1;
+  }
+
   /** Keras's `state_size`: an int per state for vector states. */
   get stateSize(): Array<number | number[]> {
     return this.stateShapes.map((s) => (s.length === 1 ? s[0] : s));

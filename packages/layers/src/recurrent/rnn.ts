@@ -68,7 +68,7 @@ export class RNN extends Layer {
 
   /** Rank of the sequence input: 3 for vector cells, 5 for ConvLSTM2D. */
   protected get sequenceRank(): number {
-    return 2 + (this.cell.stateShapes[0]?.length ?? 1);
+    return 2 + this.cell.stepRank;
   }
 
   override build(inputShape: Shape | Shape[]): void {

@@ -24,6 +24,9 @@ export class StackedRNNCells extends RNNCell {
   get stateShapes(): number[][] {
     return this.cells.flatMap((c) => c.stateShapes);
   }
+  override get stepRank(): number {
+    return this.cells[0].stepRank;
+  }
   get outputShape(): number[] {
     return this.cells[this.cells.length - 1].outputShape;
   }
