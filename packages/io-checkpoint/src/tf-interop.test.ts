@@ -14,7 +14,7 @@ import { pythonOracle } from '../../../testing/oracle.js';
 import { BundleReader } from './bundle-reader.js';
 import { writeBundle } from './bundle-writer.js';
 import type { RawTensor } from './dtypes.js';
-import { Checkpoint, listVariables, loadCheckpoint, loadModelCheckpoint, saveModelCheckpoint } from './index.js';
+import { Checkpoint, CheckpointManager, listVariables, loadCheckpoint, loadModelCheckpoint, saveModelCheckpoint } from './index.js';
 import { batchNorm, dense, FakeAdam, lstm, model, noWeights } from './testing/fake-model.js';
 import { EVERY_DTYPE } from './testing/every-dtype.js';
 
@@ -73,7 +73,7 @@ function trained() {
 }
 
 interface Job {
-  cmd: 'read' | 'restore' | 'write';
+  cmd: 'read' | 'restore' | 'write' | 'state';
   prefix: string;
   spec?: string;
   mode?: 'root' | 'checkpoint';
@@ -110,6 +110,10 @@ async function prepare(): Promise<void> {
     const sharding = mode === 'root' ? { shards: 3 } : { maxShardSize: 300 };
     jobs.push({ id: `write-${mode}`, cmd: 'write', prefix: join(dir, `theirs-${mode}`), spec: mode === 'root' ? specOf(ours.root, '') : specOf(ours.ckpt, 'model/'), mode, ...sharding });
   }
+  ours.managed = join(dir, 'managed');
+  const manager = new CheckpointManager(new Checkpoint({ model: a.m }), ours.managed, { maxToKeep: 2 });
+  for (let i = 0; i < 3; i++) await manager.save();
+  jobs.push({ id: 'state', cmd: 'state', prefix: ours.managed });
   a.m.dispose();
   a.opt.dispose();
   const jobFile = join(dir, 'jobs.json');
@@ -135,6 +139,12 @@ describe.skipIf(!oracle)('live TensorFlow', () => {
       if (['string', 'int64', 'bool'].includes(raw.dtype)) expect(py[name]!.values, name).toEqual(mine);
       else expect(pyNumbers(py[name]!.values), name).toEqual(mine);
     }
+  });
+
+  it('TensorFlow follows our checkpoint state file (tf.train.latest_checkpoint, get_checkpoint_state)', () => {
+    const py = result<{ latest: string; all: string[] }>('state');
+    expect(py.latest).toBe(join(ours.managed!, 'ckpt-3'));
+    expect(py.all).toEqual([join(ours.managed!, 'ckpt-2'), join(ours.managed!, 'ckpt-3')]);
   });
 
   for (const [id, label, strip] of [

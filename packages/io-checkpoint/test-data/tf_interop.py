@@ -2,6 +2,7 @@
 
 Jobs (one Python process runs them all):
   read     every tensor of a checkpoint, as tf.train.load_checkpoint reads it
+  state    tf.train.latest_checkpoint and get_checkpoint_state of a directory (`prefix`)
   restore  builds Python objects matching `spec` (zeros), restores the checkpoint into them by object with
            tf.train.Checkpoint (assert_consumed), dumps their values
   write    builds the same objects with random values and writes them with tf.train.Checkpoint over
@@ -134,6 +135,9 @@ def run(job):
     cmd, prefix = job['cmd'], job['prefix']
     if cmd == 'read':
         return read(prefix)
+    if cmd == 'state':
+        state = tf.train.get_checkpoint_state(prefix)
+        return {'latest': tf.train.latest_checkpoint(prefix), 'all': list(state.all_model_checkpoint_paths)}
     spec, mode = json.loads(job['spec']), job['mode']
     if cmd == 'restore':
         model, opt, variables = build(spec, None)
