@@ -1,5 +1,9 @@
+/**
+ * Per-call cost of losses and metric updates on the wasm and cpu backends: `pnpm --filter
+ * @keras-ts/losses-metrics bench` (or `npx tsx bench/update.ts` in this folder). Times are wall-clock means.
+ */
 import * as tf from '@keras-ts/tensor';
-import { losses, metrics } from './index.js';
+import { losses, metrics } from '../src/index.js';
 
 async function main() {
   for (const backend of ['wasm', 'cpu'] as const) {
@@ -17,9 +21,9 @@ async function main() {
       const t0 = performance.now();
       for (let i = 0; i < n; i++) f();
       const ms = (performance.now() - t0) / n;
-      console.log(`RESULT ${backend} ${name}: ${(ms * 1000).toFixed(0)} us/call`);
+      console.log(`${backend} ${name}: ${(ms * 1000).toFixed(0)} us/call`);
     };
-    time('one tf.add [128,10] (machine-load yardstick)', () => tf.tidy(() => tf.add(x, x)));
+    time('one tf.add [128,10] (machine-load yardstick)', () => tf.add(x, x).dispose());
     const cce = new losses.CategoricalCrossentropy();
     time('CategoricalCrossentropy.apply [128,10]', () => cce.apply(yt, yp).dispose());
     const ms: [string, metrics.Metric, tf.Tensor, tf.Tensor][] = [
@@ -33,7 +37,7 @@ async function main() {
     time('AUC(200).result', () => auc.result().dispose(), 20);
     for (const [, m] of ms) m.dispose();
     tf.dispose([yt, yp, labels, bt, bp, x]);
-    console.log(`RESULT ${backend} tensors left: ${tf.memory().numTensors}`);
+    console.log(`${backend} tensors held by the bench itself: ${tf.memory().numTensors}`);
   }
   process.exit(0);
 }
