@@ -26,6 +26,8 @@ async function load(): Promise<{ tf: Tf; api: ModelApi; threads: number }> {
   await import('@tensorflow/tfjs-backend-wasm');
   // tfjs-core's Node bundle leaves out its gradients; this is tfjs-core's own gradient code, bundled as is.
   await import('../../packages/tensor/src/generated/register-gradients.js' as string);
+  const { installChainedOps } = await import('./chained-ops.js');
+  installChainedOps(tf as unknown as Tf);
   const tfl = await import('@tensorflow/tfjs-layers');
   const { tfjsLayersApi } = await import('./api-tfjs-layers.js');
   await tf.setBackend(backend);
