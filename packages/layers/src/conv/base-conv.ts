@@ -15,7 +15,7 @@ import { getConstraint, serializeConstraint, type Constraint, type ConstraintIde
 import type { ConfigDict } from '../serialization/registry.js';
 import {
   checkDataFormat, checkPadding, tupleArg, convOutputLength, spatialDims, channelAxis, withSpatial, toChannelsLast, toChannelsFirst,
-  dilateKernel, checkOutputSize, type ConvPadding, type DataFormat,
+  dilateKernel, checkOutputSize, convTransposeViaConv, conv3dFilterGrad, type ConvPadding, type DataFormat,
 } from './conv-utils.js';
 
 export interface BaseConvArgs extends LayerArgs {
@@ -45,7 +45,28 @@ export function convND(x: tf.Tensor, kernel: tf.Tensor, strides: number[], paddi
   const k = dilation.some((d) => d > 1) ? dilateKernel(kernel, dilation) : kernel;
   if (rank === 1) return tf.conv1d(x as tf.Tensor3D, k as tf.Tensor3D, strides[0], padding, 'NWC');
   if (rank === 2) return tf.conv2d(x as tf.Tensor4D, k as tf.Tensor4D, strides as [number, number], padding, 'NHWC');
-  return tf.conv3d(x as tf.Tensor5D, k as tf.Tensor5D, strides as [number, number, number], padding, 'NDHWC');
+  return conv3dSafeGrad(x as tf.Tensor5D, k as tf.Tensor5D, strides, padding);
+}
+
+/**
+ * `tf.conv3d` whose input gradient is computed as a transposed convolution built from forward convolutions
+ * (the wasm backend's Conv3DBackpropInputV2 gives wrong results), and the filter gradient as a forward one too.
+ */
+export function conv3dSafeGrad(x: tf.Tensor5D, kernel: tf.Tensor5D, strides: number[], padding: 'valid' | 'same'): tf.Tensor5D {
+  const s = strides as [number, number, number];
+  const f = tf.customGrad(((xi: tf.Tensor, ki: tf.Tensor, save: tf.GradSaveFunc) => {
+    save([xi, ki]);
+    return {
+      value: tf.conv3d(xi as tf.Tensor5D, ki as tf.Tensor5D, s, padding, 'NDHWC'),
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+        const [xs, ks] = saved;
+        const dx = convTransposeViaConv(dy, ks, xs.shape.slice(1, 4), strides, padding);
+        const dk = conv3dFilterGrad(xs, dy, ks.shape, strides, padding);
+        return [dx, dk];
+      },
+    };
+  }) as never);
+  return f(x, kernel) as tf.Tensor5D;
 }
 
 /** Pads the first spatial axis on the left for `causal` padding (channels_last). */

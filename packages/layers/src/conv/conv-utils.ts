@@ -148,5 +148,42 @@ export function convTransposeViaConv(x: tf.Tensor, kernel: tf.Tensor, outSpatial
   const w = tf.transpose(flipped, perm);
   if (rank === 1) return tf.conv1d(padded as tf.Tensor3D, w as tf.Tensor3D, 1, 'valid');
   if (rank === 2) return tf.conv2d(padded as tf.Tensor4D, w as tf.Tensor4D, 1, 'valid');
-  return tf.conv3d(padded as tf.Tensor5D, w as tf.Tensor5D, 1, 'valid');
+  return conv3dForwardOnly(padded as tf.Tensor5D, w as tf.Tensor5D);
+}
+
+/** Stride-1 `valid` conv3d whose input gradient is again a forward convolution (avoids Conv3DBackpropInputV2). */
+function conv3dForwardOnly(x: tf.Tensor5D, kernel: tf.Tensor5D): tf.Tensor5D {
+  const f = tf.customGrad(((xi: tf.Tensor, ki: tf.Tensor, save: tf.GradSaveFunc) => {
+    save([xi, ki]);
+    return {
+      value: tf.conv3d(xi as tf.Tensor5D, ki as tf.Tensor5D, 1, 'valid'),
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+        const [xs, ks] = saved;
+        const dx = convTransposeViaConv(dy, ks, xs.shape.slice(1, 4), [1, 1, 1], 'valid');
+        const dk = conv3dFilterGrad(xs, dy, ks.shape, [1, 1, 1], 'valid');
+        return [dx, dk];
+      },
+    };
+  }) as never);
+  return f(x, kernel) as tf.Tensor5D;
+}
+
+/**
+ * The filter gradient of a channels_last conv3d (`x` [b, ...L, ci], `dy` [b, ...O, co], kernel `kShape`
+ * [...k, ci, co]) as a forward convolution: the batch becomes the contracted channel axis and `dy`, dilated by
+ * the strides, the kernel.
+ */
+export function conv3dFilterGrad(x: tf.Tensor, dy: tf.Tensor, kShape: number[], strides: number[], padding: 'valid' | 'same'): tf.Tensor {
+  const k = kShape.slice(0, 3);
+  const pads: Array<[number, number]> = [[0, 0]];
+  for (let i = 0; i < 3; i++) {
+    const total = padding === 'same' ? Math.max((dy.shape[i + 1] - 1) * strides[i] + k[i] - x.shape[i + 1], 0) : 0;
+    pads.push([Math.floor(total / 2), total - Math.floor(total / 2)]);
+  }
+  pads.push([0, 0]);
+  const xp = tf.transpose(tf.pad(x, pads), [4, 1, 2, 3, 0]);
+  const dyk = dilateKernel(tf.transpose(dy, [1, 2, 3, 0, 4]), strides);
+  const full = tf.conv3d(xp as tf.Tensor5D, dyk as tf.Tensor5D, 1, 'valid');
+  const cut = tf.slice(full, [0, 0, 0, 0, 0], [-1, k[0], k[1], k[2], -1]);
+  return tf.transpose(cut, [1, 2, 3, 0, 4]);
 }

@@ -28,6 +28,19 @@ export function maxPool3dSeparable(x: tf.Tensor5D, pool: number[], strides: numb
   return tf.reshape(dd, [b, dd.shape[1], h2, w2, c]);
 }
 
+/**
+ * 3-D average pooling as 2-D average pools over (height, width) then depth. Exact: the valid cells of a window
+ * form a box, so the count factorizes per axis. Avoids tfjs's AvgPool3DGrad, whose gradient is wrong with
+ * `same` padding (it divides by the full window size).
+ */
+export function avgPool3dSeparable(x: tf.Tensor5D, pool: number[], strides: number[], padding: 'valid' | 'same'): tf.Tensor5D {
+  const [b, d, h, w, c] = x.shape;
+  const hw = tf.avgPool(tf.reshape(x, [b * d, h, w, c]) as tf.Tensor4D, [pool[1], pool[2]], [strides[1], strides[2]], padding);
+  const [, h2, w2] = hw.shape;
+  const dd = tf.avgPool(tf.reshape(hw, [b, d, h2 * w2, c]) as tf.Tensor4D, [pool[0], 1], [strides[0], 1], padding);
+  return tf.reshape(dd, [b, dd.shape[1], h2, w2, c]);
+}
+
 export abstract class BasePooling extends Layer {
   readonly rank: number;
   readonly mode: PoolMode;
@@ -63,8 +76,7 @@ export abstract class BasePooling extends Layer {
       if (this.rank === 3 && this.mode === 'max') {
         y = maxPool3dSeparable(x as tf.Tensor5D, this.poolSize, this.strides, this.padding);
       } else if (this.rank === 3) {
-        const f = tf.avgPool3d;
-        y = f(x as tf.Tensor5D, this.poolSize as [number, number, number], this.strides as [number, number, number], this.padding, undefined, 'NDHWC');
+        y = avgPool3dSeparable(x as tf.Tensor5D, this.poolSize, this.strides, this.padding);
       } else {
         const f = this.mode === 'max' ? tf.maxPool : tf.avgPool;
         const is1d = this.rank === 1;

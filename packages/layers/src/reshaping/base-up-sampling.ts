@@ -10,7 +10,7 @@ import type { Shape } from '../engine/shape.js';
 import type { ConfigDict } from '../serialization/registry.js';
 import { checkDataFormat, type DataFormat } from '../core/flatten.js';
 import { tupleArg } from '../conv/conv-utils.js';
-import { repeatElements } from './reshaping-utils.js';
+import { repeatElements, upsampleBilinearAxis } from './reshaping-utils.js';
 
 export type Interpolation = 'nearest' | 'bilinear';
 const KERAS_INTERPOLATIONS = ['nearest', 'bilinear', 'bicubic', 'area', 'lanczos3', 'lanczos5', 'gaussian', 'mitchellcubic'];
@@ -50,11 +50,9 @@ export abstract class BaseUpSampling extends Layer {
     const x = Array.isArray(inputs) ? inputs[0] : inputs;
     return tf.tidy(() => {
       if (this.interpolation === 'bilinear') {
-        const cl = this.dataFormat === 'channels_first' ? tf.transpose(x, [0, 2, 3, 1]) : x;
-        const h = cl.shape[1] as number;
-        const w = cl.shape[2] as number;
-        const y = tf.image.resizeBilinear(cl as tf.Tensor4D, [h * this.size[0], w * this.size[1]], false, true);
-        return this.dataFormat === 'channels_first' ? tf.transpose(y, [0, 3, 1, 2]) : y;
+        let y = x;
+        this.size.forEach((n, i) => (y = upsampleBilinearAxis(y, n, this.axis(i))));
+        return y;
       }
       let y = x;
       this.size.forEach((n, i) => (y = repeatElements(y, n, this.axis(i))));

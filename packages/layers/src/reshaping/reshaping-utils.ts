@@ -31,12 +31,36 @@ export function normalizePairs(value: unknown, rank: number, name: string, layer
 /** Repeats every element `n` times along `axis` (nearest-neighbour upsampling, Keras's `repeat_elements`). */
 export function repeatElements(x: tf.Tensor, n: number, axis: number): tf.Tensor {
   if (n === 1) return x;
-  const shape = x.shape;
-  const expanded = tf.expandDims(x, axis + 1);
-  const reps = shape.map(() => 1);
-  reps.splice(axis + 1, 0, n);
-  const tiled = tf.tile(expanded, reps);
-  const out = [...shape];
-  out[axis] = shape[axis] * n;
-  return tf.reshape(tiled, out);
+  // gather (not tile: tfjs has no tile gradient above rank 4)
+  const len = x.shape[axis];
+  const idx = tf.tensor1d(Array.from({ length: len * n }, (_, i) => Math.floor(i / n)), 'int32');
+  const out = tf.gather(x, idx, axis);
+  idx.dispose();
+  return out;
+}
+
+/**
+ * Bilinear upsampling by an integer factor along one axis with half-pixel centers (tf.image.resize), as gathers
+ * and a lerp so that gradients are exact (tfjs's ResizeBilinearGrad ignores half-pixel centers).
+ */
+export function upsampleBilinearAxis(x: tf.Tensor, factor: number, axis: number): tf.Tensor {
+  if (factor === 1) return x;
+  const n = x.shape[axis];
+  const lower: number[] = [];
+  const upper: number[] = [];
+  const lerp: number[] = [];
+  for (let o = 0; o < n * factor; o++) {
+    const src = (o + 0.5) / factor - 0.5;
+    const f = Math.floor(src);
+    lower.push(Math.max(f, 0));
+    upper.push(Math.min(Math.ceil(src), n - 1));
+    lerp.push(src - f);
+  }
+  return tf.tidy(() => {
+    const lo = tf.gather(x, tf.tensor1d(lower, 'int32'), axis);
+    const hi = tf.gather(x, tf.tensor1d(upper, 'int32'), axis);
+    const shape = x.shape.map((_, i) => (i === axis ? n * factor : 1));
+    const t = tf.reshape(tf.tensor1d(lerp), shape);
+    return tf.add(lo, tf.mul(tf.sub(hi, lo), t));
+  });
 }

@@ -1,0 +1,38 @@
+import { describe, it, expect, beforeAll } from 'vitest';
+import * as tf from '@keras-ts/tensor';
+import { MaxPooling2D } from './max-pooling2d.js';
+import { runLayerTest, checkGradients, seededTensor } from '../testing/layer-test.js';
+
+describe('MaxPooling2D', () => {
+  beforeAll(async () => {
+    await tf.ready();
+  });
+
+  it('builds, calls, round-trips its config, leaks nothing', () => {
+    runLayerTest({ make: () => new MaxPooling2D(), inputShape: [2, 5, 6, 3], expectedOutputShape: [2, 2, 3, 3], expectedWeightNames: [] });
+    runLayerTest({ make: () => new MaxPooling2D(2, { padding: 'same', dataFormat: 'channels_first' }), inputShape: [2, 3, 5, 6], expectedOutputShape: [2, 3, 3, 3], expectedWeightNames: [] });
+    runLayerTest({ make: () => new MaxPooling2D(3, { strides: 1, padding: 'same' }), inputShape: [2, 5, 6, 3], expectedOutputShape: [2, 5, 6, 3], expectedWeightNames: [] });
+  });
+
+  it('gradients match central differences on wasm' + ' and reach every trainable weight', () => {
+    expect(tf.getBackend()).toBe('wasm');
+    {
+      const layer = new MaxPooling2D(2, { strides: 1, padding: 'same' });
+      const x = seededTensor([1, 3, 3, 2], 5);
+      const g = checkGradients(layer, x, { wrtInput: true, eps: 1e-3 });
+      expect(g.failures).toEqual([]);
+      expect(g.zeroGradWeights).toEqual([]);
+      expect(g.checked).toBeGreaterThan(0);
+      tf.dispose(x);
+      layer.dispose();
+    }
+  });
+
+  it('rejects wrong configurations with Keras-style messages', () => {
+    expect(() => new MaxPooling2D(0)).toThrow(/pool_size.*positive/);
+    expect(() => new MaxPooling2D(2, { padding: 'causal' as never })).toThrow(/padding/);
+    expect(() => new MaxPooling2D(2, { dataFormat: 'NCHW' as never })).toThrow(/data_format/);
+    expect(() => new MaxPooling2D(4).apply(tf.tidy(() => tf.zeros([1, 3, 3, 1])))).toThrow(/negative or zero.*pool_size/);
+    expect(() => new MaxPooling2D().apply(tf.tidy(() => tf.zeros([1, 4, 4, 4, 4])))).toThrow(/expected ndim=4/);
+  });
+});

@@ -1,0 +1,35 @@
+import { describe, it, expect, beforeAll } from 'vitest';
+import * as tf from '@keras-ts/tensor';
+import { Cropping2D } from './cropping2d.js';
+import { runLayerTest, checkGradients, seededTensor } from '../testing/layer-test.js';
+
+describe('Cropping2D', () => {
+  beforeAll(async () => {
+    await tf.ready();
+  });
+
+  it('builds, calls, round-trips its config, leaks nothing', () => {
+    runLayerTest({ make: () => new Cropping2D([[1, 0], [2, 1]]), inputShape: [2, 4, 5, 3], expectedOutputShape: [2, 3, 2, 3], expectedWeightNames: [] });
+    runLayerTest({ make: () => new Cropping2D([[1, 0], [2, 1]], { dataFormat: 'channels_first' }), inputShape: [2, 3, 4, 5], expectedOutputShape: [2, 3, 3, 2], expectedWeightNames: [] });
+  });
+
+  it('gradients match central differences on wasm' + ' and reach every trainable weight', () => {
+    expect(tf.getBackend()).toBe('wasm');
+    {
+      const layer = new Cropping2D([[1, 0], [2, 1]]);
+      const x = seededTensor([2, 4, 5, 3], 5);
+      const g = checkGradients(layer, x, { wrtInput: true });
+      expect(g.failures).toEqual([]);
+      expect(g.zeroGradWeights).toEqual([]);
+      expect(g.checked).toBeGreaterThan(0);
+      tf.dispose(x);
+      layer.dispose();
+    }
+  });
+
+  it('rejects wrong configurations with Keras-style messages', () => {
+    expect(() => new Cropping2D(-1)).toThrow(/cropping.*non-negative/);
+    expect(() => new Cropping2D([[1, 0], [2, 1]]).apply(tf.tidy(() => tf.zeros([1, 2, 2, 1])))).toThrow(/cropping.*must be smaller than the input size/);
+    expect(() => new Cropping2D().apply(tf.tidy(() => tf.zeros([1, 5, 5, 5, 5])))).toThrow(/expected ndim=4/);
+  });
+});

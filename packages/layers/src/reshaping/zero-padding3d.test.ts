@@ -1,0 +1,35 @@
+import { describe, it, expect, beforeAll } from 'vitest';
+import * as tf from '@keras-ts/tensor';
+import { ZeroPadding3D } from './zero-padding3d.js';
+import { runLayerTest, checkGradients, seededTensor } from '../testing/layer-test.js';
+
+describe('ZeroPadding3D', () => {
+  beforeAll(async () => {
+    await tf.ready();
+  });
+
+  it('builds, calls, round-trips its config, leaks nothing', () => {
+    runLayerTest({ make: () => new ZeroPadding3D([[1, 1], [0, 2], [1, 1]]), inputShape: [2, 4, 5, 6, 3], expectedOutputShape: [2, 6, 7, 8, 3], expectedWeightNames: [] });
+    runLayerTest({ make: () => new ZeroPadding3D([[1, 1], [0, 2], [1, 1]], { dataFormat: 'channels_first' }), inputShape: [2, 3, 4, 5, 6], expectedOutputShape: [2, 3, 6, 7, 8], expectedWeightNames: [] });
+  });
+
+  it('gradients match central differences on wasm' + ' and reach every trainable weight', () => {
+    expect(tf.getBackend()).toBe('wasm');
+    {
+      const layer = new ZeroPadding3D([[1, 1], [0, 2], [1, 1]]);
+      const x = seededTensor([1, 2, 2, 2, 2], 5);
+      const g = checkGradients(layer, x, { wrtInput: true });
+      expect(g.failures).toEqual([]);
+      expect(g.zeroGradWeights).toEqual([]);
+      expect(g.checked).toBeGreaterThan(0);
+      tf.dispose(x);
+      layer.dispose();
+    }
+  });
+
+  it('rejects wrong configurations with Keras-style messages', () => {
+    expect(() => new ZeroPadding3D(1.5)).toThrow(/padding.*non-negative int/);
+    expect(() => new ZeroPadding3D([1, 1, 1, 1, 1])).toThrow(/padding/);
+    expect(() => new ZeroPadding3D().apply(tf.tidy(() => tf.zeros([1, 2, 2, 2, 2, 2])))).toThrow(/expected ndim=5/);
+  });
+});
