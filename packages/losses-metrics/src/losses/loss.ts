@@ -4,7 +4,7 @@
  * reduces them (Python's `__call__`).
  */
 import * as tf from '@keras-ts/tensor';
-import { type ConfigDict, camelizeKeys, checkDtype, checkKeys, snakeKeys } from '../internal/config.js';
+import { type ConfigDict, camelToSnake, camelizeKeys, checkDtype, checkKeys, snakeKeys } from '../internal/config.js';
 import { squeezeLabels, withShapeContext } from '../internal/shapes.js';
 import { type Reduction, reduceWeightedValues, standardizeReduction } from './reduction.js';
 
@@ -24,7 +24,7 @@ export abstract class Loss {
   readonly reduction: Reduction;
 
   constructor(options: LossOptions = {}) {
-    this.name = options.name ?? 'loss';
+    this.name = options.name ?? camelToSnake((new.target as unknown as { className: string }).className ?? new.target.name);
     this.reduction = standardizeReduction(options.reduction, `${new.target.name}`);
   }
 

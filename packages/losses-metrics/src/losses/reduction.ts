@@ -41,8 +41,7 @@ export function reduceWeightedValues(values: tf.Tensor, sampleWeight: tf.Tensor 
   if (reduction === 'none' || weighted.rank === 0) return weighted;
   const total = tf.sum(weighted);
   if (reduction === 'sum') return total;
-  let divisor: tf.Tensor;
-  if (reduction === 'mean_with_sample_weight' && weights !== undefined) divisor = tf.sum(weights);
-  else divisor = tf.scalar(weighted.size, 'float32');
-  return tf.divNoNan(total, divisor);
+  if (reduction === 'mean_with_sample_weight' && weights !== undefined) return tf.divNoNan(total, tf.sum(weights));
+  // The element count is known here: no need for a guarded division (an empty batch gives 0, like divide_no_nan).
+  return weighted.size === 0 ? tf.zeros([]) : tf.div(total, weighted.size);
 }

@@ -3,7 +3,7 @@
  * accumulates a batch (in `tidy`, nothing read back), `result` computes the value, `resetState` zeroes it.
  */
 import * as tf from '@keras-ts/tensor';
-import { type ConfigDict, camelizeKeys, checkDtype } from '../internal/config.js';
+import { type ConfigDict, camelToSnake, camelizeKeys, checkDtype, checkKeys } from '../internal/config.js';
 
 export interface MetricOptions {
   name?: string;
@@ -30,8 +30,10 @@ export abstract class Metric {
   private readonly state: tf.Variable[] = [];
 
   constructor(options: MetricOptions = {}) {
-    this.name = options.name ?? 'metric';
-    checkDtype(options.dtype, new.target.name);
+    const cls = (new.target as unknown as { className: string }).className ?? new.target.name;
+    checkKeys(options, ['name', 'dtype'], cls);
+    checkDtype(options.dtype, cls);
+    this.name = options.name ?? camelToSnake(cls);
   }
 
   /** Creates a zero-initialized state variable, `metric_name/state_name`. */

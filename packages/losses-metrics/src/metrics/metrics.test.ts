@@ -186,6 +186,7 @@ describe('metrics.get / serialize / deserialize', () => {
     w.dispose();
     expect(() => metrics.deserialize({ class_name: 'AUC', config: { name: 'auc', dtype: 'float16' } })).toThrow(tf.NotImplementedError);
     expect(() => metrics.deserialize({ class_name: 'BinaryAccuracy', config: { treshold: 0.2 } })).toThrow(/unrecognized argument 'treshold'/);
+    expect(() => metrics.deserialize({ class_name: 'Mean', config: { name: 'm', axis: 1 } })).toThrow(/Mean: unrecognized argument 'axis'/);
   });
 });
 
