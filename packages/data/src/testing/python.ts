@@ -3,7 +3,7 @@
  * checked to import the given modules. Tests skip, printing `why`, when it is null. Mirrors testing/oracle.ts at
  * the repo root (which lies outside this package's rootDir).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,8 +13,8 @@ export const repoRoot = join(packageDir, '..', '..');
 
 export interface Python {
   path: string;
-  /** Runs a script file with arguments; returns stdout; throws with stderr on failure. */
-  runScript(script: string, args: string[], timeoutMs?: number): string;
+  /** Runs a script file with arguments (asynchronously: the test worker stays responsive); resolves to stdout. */
+  runScript(script: string, args: string[], timeoutMs?: number): Promise<string>;
 }
 
 export function pythonWith(modules: string[]): { python: Python | null; why: string } {
@@ -27,9 +27,18 @@ export function pythonWith(modules: string[]): { python: Python | null; why: str
     python: {
       path,
       runScript(script, args, timeoutMs = 170_000) {
-        const r = spawnSync(path, [script, ...args], { encoding: 'utf8', env, timeout: timeoutMs, maxBuffer: 1 << 26 });
-        if (r.status !== 0) throw new Error(`${script} failed (${r.status ?? r.signal}): ${r.stderr.slice(-2000)}`);
-        return r.stdout;
+        return new Promise((resolve, reject) => {
+          const child = spawn(path, [script, ...args], { env, timeout: timeoutMs });
+          let out = '';
+          let err = '';
+          child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
+          child.stderr.on('data', (d: Buffer) => (err += d.toString('utf8')));
+          child.on('error', reject);
+          child.on('close', (code, signal) => {
+            if (code === 0) resolve(out);
+            else reject(new Error(`${script} failed (${code ?? signal}): ${err.slice(-2000)}`));
+          });
+        });
       },
     },
     why: '',

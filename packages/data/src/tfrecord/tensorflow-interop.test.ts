@@ -101,7 +101,7 @@ describe.skipIf(!python)('live with TensorFlow', () => {
       await w.close();
     }
     const args = ['--write', dir, '--spec', specJson, ...ours.map(([n, c]) => `--read=${join(dir, n)}:${c}`)];
-    tfParsedOurs = JSON.parse(python!.runScript(script, args)) as Row[][];
+    tfParsedOurs = JSON.parse(await python!.runScript(script, args)) as Row[][];
   }, 180_000);
 
   afterAll(() => {
