@@ -5,8 +5,9 @@ import { closeTo, reference, toT } from '../testing/reference.js';
 
 const ref = reference();
 
-describe(`losses match Keras ${ref.keras_version} (test-data/reference.json)`, () => {
+describe.each(['wasm', 'cpu'] as const)(`losses match Keras ${ref.keras_version} (test-data/reference.json) on %s`, (backend) => {
   beforeAll(async () => {
+    await tf.setBackend(backend);
     await tf.ready();
   });
 

@@ -12,8 +12,9 @@ function update(m: metrics.Metric, b: Batch, valuesOnly: boolean): void {
   tf.dispose(t.filter((x): x is tf.Tensor => x !== undefined));
 }
 
-describe(`metrics match Keras ${ref.keras_version} over several batches (test-data/reference.json)`, () => {
+describe.each(['wasm', 'cpu'] as const)(`metrics match Keras ${ref.keras_version} over several batches (test-data/reference.json) on %s`, (backend) => {
   beforeAll(async () => {
+    await tf.setBackend(backend);
     await tf.ready();
   });
 
