@@ -133,6 +133,7 @@ export async function fit(model: Model, x: ModelData, yOrArgs?: ModelData | FitA
       await list.call('onEpochEnd', epoch, logs);
       if (model.stopTraining) break;
     }
+    finalizeOptimizer(c.optimizer);
     await list.call('onTrainEnd');
     return history;
   } finally {
@@ -206,6 +207,13 @@ async function fitDataset(model: Model, ds: DatasetLike, args: FitArgs, history:
     await list.call('onEpochEnd', epoch, logs);
     if (model.stopTraining) break;
   }
+  finalizeOptimizer(c.optimizer);
   await list.call('onTrainEnd');
   return history;
+}
+
+/** With weight averaging (`useEma`), the averaged values replace the weights at the end of `fit`, as in Keras. */
+function finalizeOptimizer(optimizer: unknown): void {
+  const o = optimizer as { useEma?: boolean; finalizeVariableValues?: (vars?: unknown) => void };
+  if (o.useEma && typeof o.finalizeVariableValues === 'function') o.finalizeVariableValues();
 }
