@@ -1,7 +1,8 @@
 /**
  * keras-ts training kernels, registered into tfjs-core's kernel registry on import: fast transposed matmul,
- * convolution and depthwise backprops on wasm (im2col + the backend's own XNNPack matmul), a fast cpu
- * `Conv2DBackpropFilter`, and the kernels wasm lacks that Keras layers need to train.
+ * convolution and depthwise backprops on wasm (patch matrices + the backend's own XNNPack matmul/convolution),
+ * pooling gradients and UnsortedSegmentSum on wasm and cpu, a fast cpu `Conv2DBackpropFilter`, every other cpu
+ * kernel wasm lacks bridged to wasm, and the multi-threaded wasm backend for Node.
  */
 import { registerWasmMatMul } from './wasm/batch-mat-mul.js';
 import { registerWasmConv2DBackprop } from './wasm/conv2d-backprop.js';

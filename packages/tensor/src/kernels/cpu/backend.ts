@@ -7,7 +7,3 @@ export interface CpuBackend extends KernelBackend {
   disposeIntermediateTensorInfo(t: TensorInfo): void;
 }
 
-/** The values of a cpu tensor (no copy). */
-export function cpuValues(backend: CpuBackend, t: TensorInfo): Float32Array {
-  return backend.data.get(t.dataId).values as Float32Array;
-}
