@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@keras-ts/tensor';
@@ -184,6 +184,19 @@ describe('prefetch and cache', () => {
       expect(existsSync(file)).toBe(true);
       expect(await values(make())).toEqual(expected);
       expect(runs).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('cache file errors', () => {
+  it('a file that is not a cache is a FileFormatError naming it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kts-cache-'));
+    try {
+      const file = join(dir, 'bad.cache');
+      writeFileSync(file, 'not a cache');
+      await expect(values(Dataset.range(3).cache(file))).rejects.toThrow(/bad\.cache: not a keras-ts dataset cache file/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

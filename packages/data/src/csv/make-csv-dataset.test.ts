@@ -119,6 +119,11 @@ describe('makeCsvDataset', () => {
     expect(await values(ds)).toEqual([[{ s: ['a', 'b'] }, [1, 2]]]);
   });
 
+  it('a UTF-8 byte order mark does not reach the first column name', async () => {
+    const f = file('bom.csv', '\uFEFFa,b\n1,2\n');
+    expect(await values(experimental.makeCsvDataset(f, 4, { numEpochs: 1, shuffle: false }))).toEqual([{ a: [1], b: [2] }]);
+  });
+
   it('malformed rows give errors with file and line; ignoreErrors skips them', async () => {
     const f = file('bad.csv', 'a,b\n1,2\n3\n4,x\n5,6\n');
     const opts = { numEpochs: 1, shuffle: false, columnTypes: ['int32', 'int32'] as const };

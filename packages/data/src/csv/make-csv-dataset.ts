@@ -128,7 +128,7 @@ export function makeCsvDataset(filePattern: string | readonly string[], batchSiz
   if (options.columnNames) names = [...options.columnNames];
   else if (header) {
     if (head.length === 0) throw new ValueError(`makeCsvDataset: ${files[0]} is empty; expected a header line.`);
-    const h = split(head[0]!);
+    const h = split(head[0]!.replace(/^\uFEFF/, ''));
     if (typeof h === 'string') throw new ValueError(`makeCsvDataset: ${files[0]}:1: cannot parse the header: ${h}.`);
     names = h.map((s) => s.trim());
   } else throw new ValueError('makeCsvDataset: columnNames is required when header is false.');
@@ -183,7 +183,7 @@ export function makeCsvDataset(filePattern: string | readonly string[], batchSiz
       for await (const buf of readLines(f, { compression })) {
         lineNo++;
         if (header && lineNo === 1) continue;
-        const line = buf.toString('utf8');
+        const line = lineNo === 1 ? buf.toString('utf8').replace(/^\uFEFF/, '') : buf.toString('utf8');
         if (line === '') continue;
         const fields = split(line);
         const r = typeof fields === 'string' ? fields : parseRow(fields);
