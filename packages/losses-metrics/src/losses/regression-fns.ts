@@ -50,11 +50,11 @@ export function meanSquaredLogarithmicError(yTrue: T, yPred: T): T {
 export function huber(yTrue: T, yPred: T, delta = 1.0): T {
   return tf.tidy(() => {
     const [t, p] = pair(yTrue, yPred);
-    const error = tf.sub(p, t);
-    const absError = tf.abs(error);
-    const quadratic = tf.mul(tf.square(error), 0.5);
-    const linear = tf.sub(tf.mul(absError, delta), 0.5 * delta * delta);
-    return tf.mean(tf.where(tf.lessEqual(absError, delta), quadratic, linear), -1);
+    // 0.5·min(|x|, d)² + d·(|x| - min(|x|, d)): the two branches without a select, so gradients flow
+    // (tfjs cannot differentiate through the comparison a select would need).
+    const absError = tf.abs(tf.sub(p, t));
+    const quadratic = tf.minimum(absError, delta);
+    return tf.mean(tf.add(tf.mul(tf.square(quadratic), 0.5), tf.mul(tf.sub(absError, quadratic), delta)), -1);
   });
 }
 
