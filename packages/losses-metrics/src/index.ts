@@ -9,6 +9,7 @@ export * as metrics from './metrics/index.js';
 export { Loss, LossFunctionWrapper } from './losses/loss.js';
 export type { LossOptions, LossFn } from './losses/loss.js';
 export type { Reduction } from './losses/reduction.js';
+export { resolveLoss } from './losses/registry.js';
 export { Metric } from './metrics/metric.js';
 export type { MetricOptions } from './metrics/metric.js';
 export { resolveMetric } from './metrics/resolve.js';

@@ -56,5 +56,5 @@ export {
   klDivergence as kullbackLeiblerDivergence,
 } from './probabilistic-fns.js';
 export type { CrossentropyOptions, SparseCrossentropyOptions, BinaryFocalOptions, CategoricalFocalOptions } from './probabilistic-fns.js';
-export { get, serialize, deserialize, canonicalLossName, lossClasses, LOSS_FUNCTIONS, LOSS_ALIASES } from './registry.js';
+export { get, serialize, deserialize, resolveLoss, canonicalLossName, lossClasses, LOSS_FUNCTIONS, LOSS_ALIASES } from './registry.js';
 export type { LossClass, LossIdentifier, CustomObjects } from './registry.js';

@@ -175,6 +175,20 @@ describe('losses.get / serialize / deserialize', () => {
     expect(losses.serialize(losses.meanSquaredError)).toBe('mean_squared_error');
   });
 
+  it('resolveLoss gives a Loss for compile: functions are wrapped and named after the Keras function', () => {
+    const mse = losses.resolveLoss('mse');
+    expect(mse).toBeInstanceOf(losses.LossFunctionWrapper);
+    expect(mse.name).toBe('mean_squared_error');
+    expect(value(mse.apply([[1, 2]], [[2, 4]]))[0]).toBeCloseTo(2.5, 6);
+    expect(losses.resolveLoss('CategoricalCrossentropy')).toBeInstanceOf(losses.CategoricalCrossentropy);
+    const custom = losses.resolveLoss(function myLoss(t: tf.Tensor, p: tf.Tensor) {
+      return tf.mean(tf.abs(tf.sub(t, p)), -1);
+    });
+    expect(custom.name).toBe('myLoss');
+    expect(() => losses.resolveLoss(null)).toThrow(tf.ValueError);
+    expect(() => losses.resolveLoss('nope')).toThrow(tf.NotFoundError);
+  });
+
   it('uses custom objects for custom names', () => {
     class MyLoss extends losses.LossFunctionWrapper {
       static override className = 'MyLoss';

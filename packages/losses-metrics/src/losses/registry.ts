@@ -5,7 +5,7 @@
  */
 import * as tf from '@keras-ts/tensor';
 import { type ConfigDict, type SerializedObject, isSerializedObject } from '../internal/config.js';
-import { Loss, type LossFn } from './loss.js';
+import { Loss, type LossFn, LossFunctionWrapper } from './loss.js';
 import * as hingeFns from './hinge-fns.js';
 import * as probFns from './probabilistic-fns.js';
 import * as regFns from './regression-fns.js';
@@ -159,4 +159,17 @@ export function get(identifier: LossIdentifier, customObjects: CustomObjects = {
 /** The built-in loss classes by Keras class name. */
 export function lossClasses(): ReadonlyMap<string, LossClass> {
   return classByName;
+}
+
+/**
+ * Resolves a `compile(loss=...)` entry to a Loss, as tf.keras 2's LossesContainer does: names and dicts go
+ * through `get`, and a function becomes a LossFunctionWrapper named after it ('mse' → 'mean_squared_error').
+ */
+export function resolveLoss(identifier: LossIdentifier, customObjects: CustomObjects = {}): Loss {
+  const resolved = get(identifier, customObjects);
+  if (resolved === null) throw new tf.ValueError('Expected a loss, received null.');
+  if (resolved instanceof Loss) return resolved;
+  const name = nameOfFn.get(resolved) ?? resolved.name;
+  if (!name) throw new tf.ValueError('A loss function needs a name: give the function a name, or make it a Loss class.');
+  return new LossFunctionWrapper((t: tf.Tensor, p: tf.Tensor) => resolved(t, p), { name });
 }

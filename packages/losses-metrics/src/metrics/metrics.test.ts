@@ -200,6 +200,8 @@ describe('resolveMetric (compile)', () => {
     ['accuracy', { loss: 'categorical_crossentropy', outputShape: [null, 10] }, metrics.CategoricalAccuracy, 'accuracy'],
     ['accuracy', { loss: 'mse', outputShape: [null, 10], targetShape: [null] }, metrics.SparseCategoricalAccuracy, 'accuracy'],
     ['accuracy', { loss: losses.categoricalCrossentropy as never, outputShape: [null, 10], targetShape: [null, 10] }, metrics.CategoricalAccuracy, 'accuracy'],
+    ['acc', { loss: losses.resolveLoss('sparse_categorical_crossentropy') }, metrics.SparseCategoricalAccuracy, 'acc'],
+    ['accuracy', { loss: losses.resolveLoss('binary_crossentropy') }, metrics.BinaryAccuracy, 'accuracy'],
     ['crossentropy', { loss: 'binary_crossentropy' }, metrics.BinaryCrossentropy, 'crossentropy'],
     ['ce', { outputShape: [null, 5], targetShape: [null, 1] }, metrics.SparseCategoricalCrossentropy, 'ce'],
     ['crossentropy', { outputShape: [null, 5] }, metrics.CategoricalCrossentropy, 'crossentropy'],

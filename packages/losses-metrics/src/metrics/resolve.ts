@@ -5,7 +5,7 @@
  */
 import * as tf from '@keras-ts/tensor';
 import type { SerializedObject } from '../internal/config.js';
-import { Loss, type LossFn } from '../losses/loss.js';
+import { Loss, type LossFn, LossFunctionWrapper } from '../losses/loss.js';
 import { canonicalLossName, serialize as serializeLoss } from '../losses/registry.js';
 import { Metric } from './metric.js';
 import { MeanMetricWrapper } from './reduction-metrics.js';
@@ -28,6 +28,9 @@ type Kind = 'binary' | 'sparse' | 'categorical';
 function lossName(loss: ResolveMetricContext['loss']): string | undefined {
   if (loss === null || loss === undefined) return undefined;
   if (typeof loss === 'string') return canonicalLossName(loss) ?? loss;
+  if (loss instanceof LossFunctionWrapper && (loss.constructor as unknown as { className: string }).className === 'LossFunctionWrapper') {
+    return canonicalLossName(loss.name) ?? loss.name;
+  }
   if (loss instanceof Loss || typeof loss === 'function') {
     const s = serializeLoss(loss);
     return typeof s === 'string' ? canonicalLossName(s) ?? s : s.class_name;
