@@ -24,5 +24,5 @@ export { serializeExample } from './example/serialize.js';
 export type { FeatureValue } from './example/serialize.js';
 export { TextLineDataset } from './text/text-line-dataset.js';
 export type { TextLineDatasetOptions } from './text/text-line-dataset.js';
-export { experimental, makeCsvDataset } from './csv/make-csv-dataset.js';
+export { experimental } from './csv/make-csv-dataset.js';
 export type { MakeCsvDatasetOptions, CsvColumnType } from './csv/make-csv-dataset.js';
