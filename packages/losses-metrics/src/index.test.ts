@@ -28,3 +28,21 @@ it('Metric.apply updates and returns the running result (Python metric(y_true, y
   m.dispose();
   expect(tf.memory().numTensors).toBe(start);
 });
+
+it('takes null for "no sample weight" and a number for a uniform one', () => {
+  const start = tf.memory().numTensors;
+  const l = new pkg.losses.MeanSquaredError();
+  const a = l.apply([[1, 2]], [[2, 4]], null);
+  expect(a.dataSync()[0]).toBeCloseTo(2.5, 6);
+  const m = new pkg.metrics.Mean();
+  m.updateState([1, 3], null);
+  m.updateState([5], 2);
+  const r = m.result();
+  expect(r.dataSync()[0]).toBeCloseTo((1 + 3 + 10) / 4, 6);
+  const acc = new pkg.metrics.CategoricalAccuracy();
+  acc.updateState([[0, 1]], [[0.2, 0.8]], null);
+  tf.dispose([a, r]);
+  m.dispose();
+  acc.dispose();
+  expect(tf.memory().numTensors).toBe(start);
+});

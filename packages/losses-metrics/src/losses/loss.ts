@@ -45,7 +45,7 @@ export abstract class Loss {
   apply(
     yTrue: tf.Tensor | tf.TensorLike,
     yPred: tf.Tensor | tf.TensorLike,
-    sampleWeight?: tf.Tensor | tf.TensorLike,
+    sampleWeight?: tf.Tensor | tf.TensorLike | null,
     options: { mask?: tf.Tensor } = {},
   ): tf.Tensor {
     return tf.tidy(() => {
@@ -60,7 +60,7 @@ export abstract class Loss {
         }
         mask = mask ? tf.logicalAnd(tf.cast(mask, 'bool'), inMask) : inMask;
       }
-      let weight = sampleWeight === undefined ? undefined : tf.cast(sampleWeight instanceof tf.Tensor ? sampleWeight : tf.tensor(sampleWeight as number[]), 'float32');
+      let weight = sampleWeight == null ? undefined : tf.cast(sampleWeight instanceof tf.Tensor ? sampleWeight : tf.tensor(sampleWeight as number[]), 'float32');
       if (mask) {
         let m = tf.cast(mask, 'float32');
         if (this.reduction === 'sum_over_batch_size' || this.reduction === 'mean') {

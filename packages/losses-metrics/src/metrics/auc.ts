@@ -98,7 +98,7 @@ export class AUC extends Metric {
     if (this.multiLabel) this.numLabelsValue = labels;
   }
 
-  updateState(yTrue: In, yPred?: In, sampleWeight?: In): void {
+  updateState(yTrue: In, yPred?: In, sampleWeight?: In | null): void {
     if (yPred === undefined) throw new tf.ValueError(`Metric ${this.name}: updateState(yTrue, yPred, sampleWeight?) needs yPred.`);
     const p0 = toTensor(yPred);
     try {
@@ -115,7 +115,7 @@ export class AUC extends Metric {
           p,
           {
             thresholds: this.thresholds,
-            sampleWeight: sampleWeight === undefined ? undefined : toTensor(sampleWeight),
+            sampleWeight: sampleWeight == null ? undefined : toTensor(sampleWeight),
             multiLabel: this.multiLabel,
             labelWeights: this.labelWeights && !this.multiLabel ? tf.tensor1d(this.labelWeights) : undefined,
             evenly: this.evenly,

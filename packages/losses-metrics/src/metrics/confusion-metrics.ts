@@ -29,12 +29,12 @@ abstract class ConditionCount extends Metric {
     this.accumulator = this.addState({ name: 'accumulator', shape: [this.thresholds.length] });
   }
 
-  updateState(yTrue: In, yPred?: In, sampleWeight?: In): void {
+  updateState(yTrue: In, yPred?: In, sampleWeight?: In | null): void {
     if (yPred === undefined) throw new tf.ValueError(`Metric ${this.name}: updateState(yTrue, yPred, sampleWeight?) needs yPred.`);
     tf.tidy(() =>
       updateConfusionMatrix({ [this.counter]: this.accumulator }, toTensor(yTrue), toTensor(yPred), {
         thresholds: this.thresholds,
-        sampleWeight: sampleWeight === undefined ? undefined : toTensor(sampleWeight),
+        sampleWeight: sampleWeight == null ? undefined : toTensor(sampleWeight),
         evenly: isEvenlyDistributed(this.thresholds),
         what: this.name,
       }),
@@ -109,14 +109,14 @@ abstract class PrecisionRecall extends Metric {
     this.other = this.addState({ name: otherName, shape: [this.thresholds.length] });
   }
 
-  updateState(yTrue: In, yPred?: In, sampleWeight?: In): void {
+  updateState(yTrue: In, yPred?: In, sampleWeight?: In | null): void {
     if (yPred === undefined) throw new tf.ValueError(`Metric ${this.name}: updateState(yTrue, yPred, sampleWeight?) needs yPred.`);
     tf.tidy(() =>
       updateConfusionMatrix({ truePositives: this.truePositives, [this.otherCounter]: this.other }, toTensor(yTrue), toTensor(yPred), {
         thresholds: this.thresholds,
         topK: this.topK,
         classId: this.classId,
-        sampleWeight: sampleWeight === undefined ? undefined : toTensor(sampleWeight),
+        sampleWeight: sampleWeight == null ? undefined : toTensor(sampleWeight),
         evenly: isEvenlyDistributed(this.thresholds),
         what: this.name,
       }),

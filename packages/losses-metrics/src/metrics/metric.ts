@@ -49,7 +49,7 @@ export abstract class Metric {
   }
 
   /** Accumulates one batch. Runs in `tidy`; reads nothing back. */
-  abstract updateState(yTrue: tf.Tensor | tf.TensorLike, yPred?: tf.Tensor | tf.TensorLike, sampleWeight?: tf.Tensor | tf.TensorLike): void;
+  abstract updateState(yTrue: tf.Tensor | tf.TensorLike, yPred?: tf.Tensor | tf.TensorLike, sampleWeight?: tf.Tensor | tf.TensorLike | null): void;
 
   /** The metric's value from the state so far: a scalar (a vector for several thresholds). Caller owns it. */
   abstract result(): tf.Tensor;
@@ -62,7 +62,7 @@ export abstract class Metric {
   }
 
   /** Updates with one batch and returns the result so far (Python's `metric(y_true, y_pred)`). */
-  apply(yTrue: tf.Tensor | tf.TensorLike, yPred?: tf.Tensor | tf.TensorLike, sampleWeight?: tf.Tensor | tf.TensorLike): tf.Tensor {
+  apply(yTrue: tf.Tensor | tf.TensorLike, yPred?: tf.Tensor | tf.TensorLike, sampleWeight?: tf.Tensor | tf.TensorLike | null): tf.Tensor {
     this.updateState(yTrue, yPred, sampleWeight);
     return this.result();
   }

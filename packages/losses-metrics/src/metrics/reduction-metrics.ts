@@ -13,7 +13,7 @@ type In = tf.Tensor | tf.TensorLike;
  */
 function weigh(values: tf.Tensor, sampleWeight: tf.Tensor | undefined, collapse: 'mean' | 'sum', what: string): { values: tf.Tensor; count: tf.Tensor } {
   let v = tf.cast(values, 'float32');
-  if (sampleWeight === undefined) return { values: v, count: tf.scalar(v.size) };
+  if (sampleWeight == null) return { values: v, count: tf.scalar(v.size) };
   const w = alignWeights(v, tf.cast(sampleWeight, 'float32'));
   const sameRankCompatible = w.rank === v.rank && w.shape.every((d, i) => d === 1 || d === v.shape[i]);
   if (w.rank === 0 || sameRankCompatible) {
@@ -39,9 +39,9 @@ export class Sum extends Metric {
     super({ name: 'sum', ...options });
     this.total = this.addState({ name: 'total' });
   }
-  updateState(values: In, sampleWeight?: In): void {
+  updateState(values: In, sampleWeight?: In | null): void {
     tf.tidy(() => {
-      const w = weigh(toTensor(values), sampleWeight === undefined ? undefined : toTensor(sampleWeight), 'sum', this.name);
+      const w = weigh(toTensor(values), sampleWeight == null ? undefined : toTensor(sampleWeight), 'sum', this.name);
       this.total.assign(tf.add(this.total, tf.sum(w.values)));
     });
   }
@@ -60,8 +60,8 @@ export class Mean extends Metric {
     this.total = this.addState({ name: 'total' });
     this.count = this.addState({ name: 'count' });
   }
-  updateState(values: In, sampleWeight?: In): void {
-    tf.tidy(() => this.accumulate(toTensor(values), sampleWeight === undefined ? undefined : toTensor(sampleWeight)));
+  updateState(values: In, sampleWeight?: In | null): void {
+    tf.tidy(() => this.accumulate(toTensor(values), sampleWeight == null ? undefined : toTensor(sampleWeight)));
   }
   /** Adds values (with optional weights) to the state; call inside `tidy`. */
   protected accumulate(values: tf.Tensor, sampleWeight: tf.Tensor | undefined): void {
@@ -92,13 +92,13 @@ export class MeanMetricWrapper<K extends object = object> extends Mean {
     this.fnKwargs = { ...defaults, ...(rest as Partial<K>) } as K;
   }
 
-  override updateState(yTrue: In, yPred?: In, sampleWeight?: In): void {
+  override updateState(yTrue: In, yPred?: In, sampleWeight?: In | null): void {
     if (yPred === undefined) throw new tf.ValueError(`Metric ${this.name}: updateState(yTrue, yPred, sampleWeight?) needs yPred.`);
     tf.tidy(() => {
       const [t, p] = squeezeLabels(tf.cast(toTensor(yTrue), 'float32'), tf.cast(toTensor(yPred), 'float32'));
       const out = withShapeContext(`Metric ${this.name}`, t, p, () => this.fn(t, p, this.fnKwargs));
       const { losses, mask } = out instanceof tf.Tensor ? { losses: out, mask: undefined } : out;
-      let weight = sampleWeight === undefined ? undefined : tf.cast(toTensor(sampleWeight), 'float32');
+      let weight = sampleWeight == null ? undefined : tf.cast(toTensor(sampleWeight), 'float32');
       if (mask) {
         const m = tf.cast(mask, 'float32');
         weight = weight === undefined ? m : tf.mul(m, alignWeights(m, weight));

@@ -43,12 +43,12 @@ export class RootMeanSquaredError extends Mean {
   constructor(options: MetricOptions = {}) {
     super({ name: 'root_mean_squared_error', ...options });
   }
-  override updateState(yTrue: In, yPred?: In, sampleWeight?: In): void {
+  override updateState(yTrue: In, yPred?: In, sampleWeight?: In | null): void {
     if (yPred === undefined) throw new tf.ValueError(`Metric ${this.name}: updateState(yTrue, yPred, sampleWeight?) needs yPred.`);
     tf.tidy(() => {
       const [t, p] = squeezeLabels(tf.cast(toTensor(yTrue), 'float32'), tf.cast(toTensor(yPred), 'float32'));
       const errorSq = tf.squaredDifference(p, t);
-      this.accumulate(errorSq, sampleWeight === undefined ? undefined : alignWeights(errorSq, tf.cast(toTensor(sampleWeight), 'float32')));
+      this.accumulate(errorSq, sampleWeight == null ? undefined : alignWeights(errorSq, tf.cast(toTensor(sampleWeight), 'float32')));
     });
   }
   override result(): tf.Tensor {
