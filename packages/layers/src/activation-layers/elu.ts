@@ -1,11 +1,10 @@
 /** `ELU` layer: `x` for `x > 0`, `alpha * (exp(x) - 1)` below. */
-import type * as tf from '@keras-ts/tensor';
+import * as tf from '@keras-ts/tensor';
 import { ValueError } from '@keras-ts/tensor';
 import { Layer, type CallArgs, type LayerArgs } from '../engine/layer.js';
 import type { Shape } from '../engine/shape.js';
 import type { ConfigDict } from '../serialization/registry.js';
 import { camelizeKeys } from '../serialization/case.js';
-import { elu } from '../activations/activations.js';
 
 export interface ELUArgs extends LayerArgs {
   alpha?: number;
@@ -25,7 +24,8 @@ export class ELU extends Layer {
 
   call(inputs: tf.Tensor | tf.Tensor[], _kwargs: CallArgs): tf.Tensor {
     const x = Array.isArray(inputs) ? inputs[0] : inputs;
-    return elu(x, this.alpha);
+    // relu(x) + alpha * (exp(min(x, 0)) - 1): Keras's elu, written with differentiable ops only
+    return tf.tidy(() => tf.add(tf.relu(x), tf.mul(this.alpha, tf.sub(tf.exp(tf.minimum(x, 0)), 1))));
   }
 
   override computeOutputShape(inputShape: Shape): Shape {

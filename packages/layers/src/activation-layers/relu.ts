@@ -19,7 +19,7 @@ export interface ReLUArgs extends LayerArgs {
 export function kerasRelu(x: tf.Tensor, alpha: number, maxValue: number | null, threshold: number): tf.Tensor {
   return tf.tidy(() => {
     if (alpha !== 0 && maxValue == null && threshold === 0) return tf.leakyRelu(x, alpha);
-    let y = threshold !== 0 ? tf.mul(x, tf.cast(tf.greater(x, threshold), x.dtype)) : maxValue === 6 ? tf.relu6(x) : tf.relu(x);
+    let y = threshold !== 0 ? tf.mul(x, tf.step(tf.sub(x, threshold))) : maxValue === 6 ? tf.relu6(x) : tf.relu(x);
     if (maxValue != null && maxValue !== 6) y = tf.clipByValue(y, 0, maxValue);
     else if (maxValue === 6 && threshold !== 0) y = tf.clipByValue(y, 0, 6);
     if (alpha !== 0) {

@@ -25,7 +25,8 @@ export class ThresholdedReLU extends Layer {
 
   call(inputs: tf.Tensor | tf.Tensor[], _kwargs: CallArgs): tf.Tensor {
     const x = Array.isArray(inputs) ? inputs[0] : inputs;
-    return tf.tidy(() => tf.mul(x, tf.cast(tf.greater(x, this.theta), x.dtype)));
+    // step(x - theta) is 1 where x > theta (strictly), 0 elsewhere, and has a (zero) gradient, unlike `greater`
+    return tf.tidy(() => tf.mul(x, tf.step(tf.sub(x, this.theta))));
   }
 
   override computeOutputShape(inputShape: Shape): Shape {

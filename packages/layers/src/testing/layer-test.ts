@@ -14,9 +14,14 @@ import { serialize, deserialize } from '../index.js';
 /** Deterministic pseudo-random values in [lo, hi) (no tf RNG state involved). */
 export function seededValues(n: number, seed = 1, lo = -1, hi = 1): Float32Array {
   const out = new Float32Array(n);
-  let s = seed >>> 0 || 1;
+  let s = Math.imul((seed + 0x9e3779b9) | 0, 0x85ebca6b) >>> 0 || 1;
   for (let i = 0; i < n; i++) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    // xorshift32: seeds next to each other give unrelated sequences
+    s ^= s << 13;
+    s >>>= 0;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    s >>>= 0;
     out[i] = lo + ((s >>> 8) / 16777216) * (hi - lo);
   }
   return out;
