@@ -29,14 +29,10 @@ export interface MeanLike {
 export type LossIdentifier = string | LossLike | ((yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Tensor) | { class_name: string; config?: unknown };
 export type MetricIdentifier = string | MetricLike | ((yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Tensor);
 
-/** Resolves a loss identifier; loss functions are wrapped (sum over batch size reduction), as Keras compile does. */
+/** Resolves a loss identifier to a Loss; functions are wrapped and named as tf.keras 2 does ('mse' → 'mean_squared_error'). */
 export function getLoss(id: LossIdentifier): LossLike {
-  const resolved = lm.losses.get(id as never) as unknown;
+  const resolved = lm.losses.resolveLoss(id as never) as unknown;
   if (resolved == null) throw new ValueError(`Could not interpret loss identifier: ${String(id)}`);
-  if (typeof resolved === 'function') {
-    const fn = resolved as (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Tensor;
-    return new lm.LossFunctionWrapper((t: tf.Tensor, p: tf.Tensor) => fn(t, p), { name: typeof id === 'string' ? id : fn.name || 'loss' }) as unknown as LossLike;
-  }
   return resolved as LossLike;
 }
 
