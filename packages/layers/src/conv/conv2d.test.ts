@@ -2,6 +2,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import * as tf from '@keras-ts/tensor';
 import { Conv2D } from './conv2d.js';
 import { runLayerTest, checkGradients, seededTensor } from '../testing/layer-test.js';
+import { deserialize } from '../index.js';
 
 describe('Conv2D', () => {
   beforeAll(async () => {
@@ -53,5 +54,29 @@ describe('Conv2D', () => {
     big.dispose();
     wrongRank.dispose();
     built.dispose();
+  });
+
+  it('loads a full Keras 3 serialized object (module, registered_name, dtype policy, build_config)', () => {
+    const layer = deserialize({
+      module: 'keras.layers',
+      class_name: 'Conv2D',
+      registered_name: null,
+      build_config: { input_shape: [null, 8, 8, 3] },
+      config: {
+        name: 'conv2d_k3', trainable: true,
+        dtype: { module: 'keras', class_name: 'DTypePolicy', config: { name: 'float32' }, registered_name: null },
+        filters: 8, kernel_size: [3, 3], strides: [1, 1], padding: 'same', data_format: 'channels_last', dilation_rate: [1, 1], groups: 1,
+        activation: 'relu', use_bias: true,
+        kernel_initializer: { module: 'keras.initializers', class_name: 'GlorotUniform', config: { seed: null }, registered_name: null },
+        bias_initializer: { module: 'keras.initializers', class_name: 'Zeros', config: {}, registered_name: null },
+        kernel_regularizer: null, bias_regularizer: null, activity_regularizer: null, kernel_constraint: null, bias_constraint: null,
+      },
+    } as never) as Conv2D;
+    expect(layer).toBeInstanceOf(Conv2D);
+    expect([layer.name, layer.filters, layer.padding, layer.dtype]).toEqual(['conv2d_k3', 8, 'same', 'float32']);
+    const y = layer.apply(tf.tidy(() => tf.ones([1, 8, 8, 3]))) as tf.Tensor;
+    expect(y.shape).toEqual([1, 8, 8, 8]);
+    y.dispose();
+    layer.dispose();
   });
 });
