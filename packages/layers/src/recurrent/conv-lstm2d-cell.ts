@@ -155,7 +155,7 @@ export class ConvLSTM2DCell extends RNNCell {
   step(projected: tf.Tensor, states: tf.Tensor[]): StepResult {
     const [h, c] = states;
     const rec = tf.conv2d(this.masks.applyRecurrent(h) as tf.Tensor4D, this.recurrentKernel as unknown as tf.Tensor4D, 1, 'same');
-    const r = lstmUpdate(tf.add(projected, rec), c, this.filters, this.opts.activation, this.recurrentActivation);
+    const r = lstmUpdate(tf.add(projected, rec), c, this.opts.activation, this.recurrentActivation);
     return { output: r.h, states: [r.h, r.c] };
   }
 

@@ -9,6 +9,7 @@ import { ValueError } from '@keras-ts/tensor';
 import { RNNCell, type StepResult } from './rnn-cell.js';
 import { CellOptions, checkUnits, recurrentActivationOf, type GatedCellArgs } from './cell-options.js';
 import { DropoutMasks } from './dropout-masks.js';
+import { splitGates } from './time-steps.js';
 import { projectDense } from './lstm-cell.js';
 import { serializeActivation, type ActivationFn } from '../activations/activations.js';
 import type { Shape } from '../engine/shape.js';
@@ -93,21 +94,20 @@ export class GRUCell extends RNNCell {
     const u = this.units;
     const h = states[0];
     const hd = this.masks.applyRecurrent(h);
-    const axis = projected.rank - 1;
-    const [xZ, xR, xH] = tf.split(projected, [u, u, u], axis);
+    const [xZ, xR, xH] = splitGates(projected, 3);
     const recAct = this.recurrentActivation;
     let z: tf.Tensor;
     let hh: tf.Tensor;
     if (this.resetAfter) {
       let inner = tf.matMul(hd, this.recurrentKernel);
       if (this.parts!.recBias) inner = tf.add(inner, this.parts!.recBias);
-      const [iZ, iR, iH] = tf.split(inner, [u, u, u], axis);
+      const [iZ, iR, iH] = splitGates(inner, 3);
       z = recAct(tf.add(xZ, iZ));
       const r = recAct(tf.add(xR, iR));
       hh = this.opts.activation(tf.add(xH, tf.mul(r, iH)));
     } else {
       const inner = tf.matMul(hd, this.parts!.uZR!);
-      const [iZ, iR] = tf.split(inner, [u, u], axis);
+      const [iZ, iR] = splitGates(inner, 2);
       z = recAct(tf.add(xZ, iZ));
       const r = recAct(tf.add(xR, iR));
       hh = this.opts.activation(tf.add(xH, tf.matMul(tf.mul(r, hd), this.parts!.uH!)));

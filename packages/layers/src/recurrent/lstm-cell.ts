@@ -6,6 +6,7 @@ import * as tf from '@keras-ts/tensor';
 import { RNNCell, type StepResult } from './rnn-cell.js';
 import { CellOptions, checkUnits, recurrentActivationOf, type GatedCellArgs } from './cell-options.js';
 import { DropoutMasks } from './dropout-masks.js';
+import { splitGates } from './time-steps.js';
 import { Initializer } from '../initializers/initializers.js';
 import { serializeActivation, type ActivationFn } from '../activations/activations.js';
 import type { Shape } from '../engine/shape.js';
@@ -33,9 +34,8 @@ class UnitForgetBias extends Initializer {
 }
 
 /** Slices the 4 gate pre-activations `[batch, 4u]` and runs the LSTM update. Shared with ConvLSTM2D. */
-export function lstmUpdate(z: tf.Tensor, c: tf.Tensor, units: number, act: ActivationFn, recAct: ActivationFn): { h: tf.Tensor; c: tf.Tensor } {
-  const axis = z.rank - 1;
-  const [zi, zf, zc, zo] = tf.split(z, [units, units, units, units], axis);
+export function lstmUpdate(z: tf.Tensor, c: tf.Tensor, act: ActivationFn, recAct: ActivationFn): { h: tf.Tensor; c: tf.Tensor } {
+  const [zi, zf, zc, zo] = splitGates(z, 4);
   const i = recAct(zi);
   const f = recAct(zf);
   const cNew = tf.add(tf.mul(f, c), tf.mul(i, act(zc)));
@@ -102,7 +102,7 @@ export class LSTMCell extends RNNCell {
   step(projected: tf.Tensor, states: tf.Tensor[]): StepResult {
     const [h, c] = states;
     const z = tf.add(projected, tf.matMul(this.masks.applyRecurrent(h), this.recurrentKernel));
-    const r = lstmUpdate(z, c, this.units, this.opts.activation, this.recurrentActivation);
+    const r = lstmUpdate(z, c, this.opts.activation, this.recurrentActivation);
     return { output: r.h, states: [r.h, r.c] };
   }
 

@@ -17,6 +17,7 @@ import type { Shape } from '../engine/shape.js';
 import { shapeToString } from '../engine/shape.js';
 import { RNNCell } from './rnn-cell.js';
 import { StackedRNNCells } from './stacked-rnn-cells.js';
+import { unstackTime, stackTime } from './time-steps.js';
 import type { ConfigDict, CustomObjects, SerializedObject } from '../serialization/registry.js';
 import { camelizeKeys } from '../serialization/case.js';
 import { deserialize, serialize } from '../serialization/layer-serialization.js';
@@ -109,8 +110,8 @@ export class RNN extends Layer {
       const states = this.startStates(initial, batch);
       this.cell.beginSequence([batch, ...seq.shape.slice(2)], training);
       try {
-        const projected = tf.unstack(this.cell.projectInputs(seq), 1);
-        const maskSteps = mask ? tf.unstack(tf.cast(mask, 'bool'), 1) : null;
+        const projected = unstackTime(this.cell.projectInputs(seq));
+        const maskSteps = mask ? unstackTime(tf.cast(mask, 'bool')) : null;
         let current = states;
         let prev: tf.Tensor | null = null;
         const outputs: tf.Tensor[] = [];
@@ -129,7 +130,7 @@ export class RNN extends Layer {
           prev = out;
           if (this.returnSequences) outputs.push(out);
         }
-        let output = this.returnSequences ? tf.stack(outputs, 1) : prev!;
+        let output = this.returnSequences ? stackTime(outputs) : prev!;
         if (this.timeMajor && this.returnSequences) output = tf.transpose(output, [1, 0, ...range(2, output.rank)]);
         if (this.stateful) this.keepStates(current);
         return this.returnState ? [output, ...current] : output;
