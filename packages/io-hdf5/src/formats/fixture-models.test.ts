@@ -133,6 +133,24 @@ describe('whole-model fixtures load', () => {
   });
 });
 
+describe('Lambda layers from files', () => {
+  const file = 'dl4j/weights/space_to_depth_simple_tensorflow_2.h5';
+  const path = join(fixturesDir, 'keras-h5', file);
+  /** TF's space_to_depth with block size 2, supplied by the caller (never taken from the file). */
+  const spaceToDepth = (x: tf.Tensor) => {
+    const [b, h, w, c] = x.shape as number[];
+    return tf.reshape(tf.transpose(tf.reshape(x, [b!, h! / 2, 2, w! / 2, 2, c!]), [0, 1, 3, 2, 4, 5]), [b!, h! / 2, w! / 2, 4 * c!]);
+  };
+
+  it('needs safeMode: false and the function in customObjects', async () => {
+    await expect(loadModel(path, { ...quiet, safeMode: false })).rejects.toThrow(/Supply it in `customObjects` under "space_to_depth_x2"/);
+    const model = await loadModel(path, { ...quiet, safeMode: false, customObjects: { space_to_depth_x2: spaceToDepth } });
+    expectSameWeights(model, reference[file]!);
+    expect(model.layers.some((l) => l.name === 'space_to_depth_x2')).toBe(true);
+    model.dispose();
+  });
+});
+
 describe('Keras 3 .keras fixtures load', () => {
   it.each(['gurobi/diabetes.keras', 'gurobi/diabetes_v2.keras', 'mnist-softmax/mnist_model.keras', 'mnist-cnn/mnist_model.keras'])('%s', async (file) => {
     const model = await loadModel(join(fixturesDir, 'keras-v3', file), quiet);

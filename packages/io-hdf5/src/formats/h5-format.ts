@@ -13,6 +13,7 @@ import { assignLayerWeights, collectLayerWeights } from '../model-io/layer-weigh
 import { assignKeras3Vars } from '../model-io/keras3-state.js';
 import { keras2OptimizerWeights, restoreOptimizerState } from '../model-io/optimizer-state.js';
 import { compileArgsFrom, trainingConfigOf } from '../model-io/training-config.js';
+import { portableKeras2Config } from '../model-io/keras3-config.js';
 import { checkOverwrite, isH5Path, isKeras3WeightsPath, warnOf } from './common.js';
 
 /** Whether the tree has Keras 3's weights layout (top-level `layers`/`vars` groups, no `layer_names`). */
@@ -25,7 +26,7 @@ export async function saveH5Model(model: Model, path: string, options: SaveOptio
   const { class_name, config } = modelConfig(model);
   const includeOptimizer = options.includeOptimizer !== false;
   const tree = keras2ModelFileTree({
-    modelConfig: { class_name, config },
+    modelConfig: portableKeras2Config({ class_name, config }),
     trainingConfig: trainingConfigOf(model),
     layers: collectLayerWeights(model),
     optimizerWeights: includeOptimizer && model.optimizer ? keras2OptimizerWeights(model.optimizer) : undefined,

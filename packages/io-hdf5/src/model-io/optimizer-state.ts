@@ -10,11 +10,16 @@ import { assignAll, sameShape, weightValueOf } from './tensors.js';
 
 type Optimizer = NonNullable<Model['optimizer']>;
 
-/** tf.keras 2 `optimizer_weights` (names such as 'Adam/iter:0', 'Adam/dense/kernel/m:0'). */
+/** tf.keras 2 keeps the step count as int64. */
+function asInt64(w: WeightValue): WeightValue {
+  return { ...w, dtype: 'int64', data: BigInt64Array.from(Array.from(w.data as Int32Array, (x) => BigInt(x))) };
+}
+
+/** tf.keras 2 `optimizer_weights` (names such as 'Adam/iter:0', 'Adam/dense/kernel/m:0'; `iter` is int64). */
 export function keras2OptimizerWeights(opt: Optimizer): WeightValue[] {
-  if (!opt.built) return [weightValueOf(opt.iterations, `${opt.name}/iter:0`)];
+  if (!opt.built) return [asInt64(weightValueOf(opt.iterations, `${opt.name}/iter:0`))];
   const names = opt.weightNames();
-  return opt.weightVariables().map((v, i) => weightValueOf(v, names[i]!));
+  return opt.weightVariables().map((v, i) => (v === opt.iterations ? asInt64(weightValueOf(v, names[i]!)) : weightValueOf(v, names[i]!)));
 }
 
 /** Keras 3 `optimizer/vars`, in `optimizer.variables` order. */
