@@ -11,6 +11,7 @@ import { registerSegmentSum } from './segment-sum.js';
 import { registerPoolGrads } from './pool-grad.js';
 import { registerCpuConv2DBackpropFilter } from './cpu/conv2d-backprop-filter.js';
 import { registerCpuBridge } from './wasm/cpu-bridge.js';
+import { registerWasmGather } from './wasm/gather.js';
 import { installThreadedWasm } from './threads.js';
 
 export { setThreadsCount, getThreadsCount, threadsFailure, MAX_WASM_THREADS } from './threads.js';
@@ -28,6 +29,7 @@ export function registerTrainingKernels(): void {
   registerPoolGrads();
   registerCpuConv2DBackpropFilter();
   registerCpuBridge();
+  registerWasmGather();
   installThreadedWasm();
 }
 
