@@ -72,6 +72,47 @@ describe('guide: Save and restore', () => {
     tf.dispose([x, before, after]);
   });
 
+  it('weights only: saveWeights/loadWeights in HDF5 (.h5)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'keras-ts-guide-h5-'));
+    const model = makeModel();
+    const x = tf.randomUniform([4, 32]);
+    const before = model.predict(x) as Tensor;
+    // Save weights to a HDF5 file
+    await model.saveWeights(join(dir, 'my_model.h5'));
+    // Restore the model's state
+    const copy = makeModel();
+    await copy.loadWeights(join(dir, 'my_model.h5'));
+    const after = copy.predict(x) as Tensor;
+    expect(sameOutputs(before, after)).toBe(true);
+    tf.dispose([x, before, after]);
+  });
+
+  it('entire model: save to HDF5 and recreate the exact same model, including weights and optimizer', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'keras-ts-guide-model-'));
+    // Create a trivial model
+    const model = new keras.Sequential([
+      new keras.layers.Dense(10, { activation: 'softmax', inputShape: [32] }),
+      new keras.layers.Dense(10, { activation: 'softmax' }),
+    ]);
+    model.compile({ optimizer: 'rmsprop', loss: 'categorical_crossentropy', metrics: ['accuracy'] });
+    const { x: data, y: targets } = learnable(320, 32, 10, 51);
+    await model.fit(data, targets, { batchSize: 32, epochs: 5, verbose: 0 });
+    // Save entire model to a HDF5 file
+    await model.save(join(dir, 'my_model.h5'));
+    // Recreate the exact same model, including weights and optimizer.
+    const loaded = await keras.models.loadModel(join(dir, 'my_model.h5'));
+    const p1 = model.predict(data) as Tensor;
+    const p2 = loaded.predict(data) as Tensor;
+    expect(sameOutputs(p1, p2)).toBe(true);
+    // Training resumes exactly where it stopped.
+    await model.fit(data, targets, { batchSize: 32, epochs: 1, shuffle: false, verbose: 0 });
+    await loaded.fit(data, targets, { batchSize: 32, epochs: 1, shuffle: false, verbose: 0 });
+    const q1 = model.predict(data) as Tensor;
+    const q2 = loaded.predict(data) as Tensor;
+    expect(sameOutputs(q1, q2)).toBe(true);
+    tf.dispose([data, targets, p1, p2, q1, q2]);
+  });
+
   it('configuration only: JSON and YAML round trips give freshly initialized copies of the architecture', () => {
     const model = makeModel();
     // Serialize a model to JSON format
