@@ -111,7 +111,19 @@ export class RNN extends Layer {
       this.cell.beginSequence([batch, ...seq.shape.slice(2)], training);
       try {
         const projected = unstackTime(this.cell.projectInputs(seq));
-        const maskSteps = mask ? unstackTime(tf.cast(mask, 'bool')) : null;
+        // Per-step masks broadcast to each state shape once for the whole sequence (not once per step).
+        const boolMask = mask ? tf.cast(mask, 'bool') : null;
+        const maskCache = new Map<string, tf.Tensor[]>();
+        const stepMask = (t: number, like: tf.Tensor): tf.Tensor => {
+          const key = like.shape.slice(1).join(',');
+          let cached = maskCache.get(key);
+          if (!cached) {
+            const expanded = tf.reshape(boolMask!, [batch, steps, ...like.shape.slice(1).map(() => 1)]);
+            cached = unstackTime(tf.broadcastTo(expanded, [batch, steps, ...like.shape.slice(1)]));
+            maskCache.set(key, cached);
+          }
+          return cached[t];
+        };
         let current = states;
         let prev: tf.Tensor | null = null;
         const outputs: tf.Tensor[] = [];
@@ -120,11 +132,10 @@ export class RNN extends Layer {
           const r = this.cell.step(projected[t], current);
           let out = r.output;
           let next = r.states;
-          if (maskSteps) {
-            const m = maskSteps[t];
-            next = next.map((s, i) => tf.where(expandTo(m, s.rank), s, current[i]));
+          if (boolMask) {
+            next = next.map((s, i) => tf.where(stepMask(t, s), s, current[i]));
             const fallback = this.zeroOutputForMask || !prev ? tf.zerosLike(out) : prev;
-            out = tf.where(expandTo(m, out.rank), out, fallback);
+            out = tf.where(stepMask(t, out), out, fallback);
           }
           current = next;
           prev = out;
@@ -245,9 +256,4 @@ export class RNN extends Layer {
 
 function range(a: number, b: number): number[] {
   return Array.from({ length: b - a }, (_, i) => a + i);
-}
-
-/** A `[batch]` mask reshaped to broadcast against a rank-`rank` tensor. */
-function expandTo(m: tf.Tensor, rank: number): tf.Tensor {
-  return rank === 1 ? m : tf.reshape(m, [m.shape[0], ...new Array(rank - 1).fill(1)]);
 }
