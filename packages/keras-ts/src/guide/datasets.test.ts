@@ -64,4 +64,17 @@ describe('guide: Input tf.data datasets', () => {
     expect(batches).toBe(8); // 4 batches (32, 32, 32, 4) per epoch
     tf.dispose([data, labels]);
   });
+
+  it('frees what a pipeline buffered when fit/evaluate/predict stop early (steps)', async () => {
+    const { x: data, y: labels } = learnable(256, 32, 10, 35);
+    const model = makeModel();
+    model.trainOnBatch(tf.zeros([1, 32]), tf.zeros([1, 10])); // warm-up: the optimizer caches its constants
+    const ds = tf.data.Dataset.fromTensorSlices([data, labels]).shuffle(100, { seed: 1 }).batch(16).repeat();
+    const start = tf.memory().numTensors;
+    await model.fit(ds, { epochs: 2, stepsPerEpoch: 3, verbose: 0 });
+    await model.evaluate(ds, { steps: 2, verbose: 0 });
+    tf.dispose(await model.predict(tf.data.Dataset.fromTensorSlices(data).shuffle(50).batch(16), { steps: 2 }));
+    expect(tf.memory().numTensors).toBe(start);
+    tf.dispose([data, labels]);
+  });
 });

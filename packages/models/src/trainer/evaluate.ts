@@ -44,25 +44,30 @@ export async function evaluateDataset(model: Model, c: CompiledState, ds: Datase
   c.resetMetrics();
   await list?.call('onTestBegin');
   const it = ds[Symbol.asyncIterator]();
-  for (let step = 0; steps == null || step < steps; step++) {
-    const next = await it.next();
-    if (next.done) break;
-    await list?.call('onTestBatchBegin', step);
-    const el = unpackElement(next.value);
-    try {
-      const xs = standardize(el.x, model.isFunctional ? model.inputNames : [], 'x');
-      const ys = standardize(el.y, c.outputNames, 'y');
+  try {
+    for (let step = 0; steps == null || step < steps; step++) {
+      const next = await it.next();
+      if (next.done) break;
+      await list?.call('onTestBatchBegin', step);
+      const el = unpackElement(next.value);
       try {
-        checkArity(model, xs.tensors, ys.tensors);
-        ensureBuilt(model, xs.tensors);
-        testStep(model, c, xs.tensors, ys.tensors, el.sw ?? null);
+        const xs = standardize(el.x, model.isFunctional ? model.inputNames : [], 'x');
+        const ys = standardize(el.y, c.outputNames, 'y');
+        try {
+          checkArity(model, xs.tensors, ys.tensors);
+          ensureBuilt(model, xs.tensors);
+          testStep(model, c, xs.tensors, ys.tensors, el.sw ?? null);
+        } finally {
+          tf.dispose([...xs.owned, ...ys.owned]);
+        }
       } finally {
-        tf.dispose([...xs.owned, ...ys.owned]);
+        tf.dispose(tensorsIn(next.value));
       }
-    } finally {
-      tf.dispose(tensorsIn(next.value));
+      await list?.call('onTestBatchEnd', step, list.wantsBatchLogs ? c.results() : undefined);
     }
-    await list?.call('onTestBatchEnd', step, list.wantsBatchLogs ? c.results() : undefined);
+  } finally {
+    // Frees what the pipeline buffered when we stop early (steps).
+    await it.return?.();
   }
   const logs = c.results();
   await list?.call('onTestEnd', logs);

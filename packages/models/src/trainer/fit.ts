@@ -158,7 +158,10 @@ async function fitDataset(model: Model, ds: DatasetLike, args: FitArgs, history:
     c.resetMetrics();
     await list.call('onEpochBegin', epoch);
     // With stepsPerEpoch the iterator continues across epochs (Keras); otherwise each epoch reads the dataset to its end.
-    if (!iterator || args.stepsPerEpoch == null) iterator = ds[Symbol.asyncIterator]();
+    if (!iterator || args.stepsPerEpoch == null) {
+      await iterator?.return?.();
+      iterator = ds[Symbol.asyncIterator]();
+    }
     let step = 0;
     for (; steps == null || step < steps; step++) {
       const next = await iterator.next();
@@ -207,6 +210,8 @@ async function fitDataset(model: Model, ds: DatasetLike, args: FitArgs, history:
     await list.call('onEpochEnd', epoch, logs);
     if (model.stopTraining) break;
   }
+  // Close the iterator so that the pipeline frees what it buffered (shuffle buffers, prefetch, ...).
+  await iterator?.return?.();
   finalizeOptimizer(c.optimizer);
   await list.call('onTrainEnd');
   return history;

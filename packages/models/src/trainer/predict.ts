@@ -52,22 +52,26 @@ async function predictDataset(model: Model, ds: DatasetLike, args: PredictArgs):
   }
   const it = ds[Symbol.asyncIterator]();
   const batches: tf.Tensor[][] = [];
-  for (let step = 0; args.steps == null || step < args.steps; step++) {
-    const next = await it.next();
-    if (next.done) break;
-    const el = unpackElement(next.value);
-    try {
-      const xs = standardize(el.x, model.isFunctional ? model.inputNames : [], 'x');
+  try {
+    for (let step = 0; args.steps == null || step < args.steps; step++) {
+      const next = await it.next();
+      if (next.done) break;
+      const el = unpackElement(next.value);
       try {
-        checkArity(model, xs.tensors, null);
-        ensureBuilt(model, xs.tensors);
-        batches.push(runBatch(model, xs.tensors));
+        const xs = standardize(el.x, model.isFunctional ? model.inputNames : [], 'x');
+        try {
+          checkArity(model, xs.tensors, null);
+          ensureBuilt(model, xs.tensors);
+          batches.push(runBatch(model, xs.tensors));
+        } finally {
+          tf.dispose(xs.owned);
+        }
       } finally {
-        tf.dispose(xs.owned);
+        tf.dispose(tensorsIn(next.value));
       }
-    } finally {
-      tf.dispose(tensorsIn(next.value));
     }
+  } finally {
+    await it.return?.();
   }
   return concatOutputs(model, batches);
 }
