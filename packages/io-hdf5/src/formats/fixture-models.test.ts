@@ -11,6 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@keras-ts/tensor';
 import { FileFormatError, NotFoundError, ValueError } from '@keras-ts/tensor';
+import { Activation, Dense, type ConfigDict } from '@keras-ts/layers';
 import { loadModel, type Model } from '@keras-ts/models';
 import { fixturesDir } from '../../../../testing/oracle.js';
 import { closeHdf5Engine, readHdf5 } from '../h5/engine.js';
@@ -168,5 +169,30 @@ describe('Keras 3 .keras fixtures load', () => {
     const p = loadModel(join(fixturesDir, 'keras-v3/hls4ml/qkeras-v3_3layer.keras'), quiet);
     await expect(p).rejects.toThrow(NotFoundError);
     await expect(loadModel(join(fixturesDir, 'keras-v3/hls4ml/qkeras-v3_3layer.keras'), quiet)).rejects.toThrow(/Unknown layer: 'QDense'.*customObjects/s);
+  });
+
+  it('qkeras-v3_3layer.keras loads once its classes are supplied (float stand-ins for QKeras layers)', async () => {
+    class QDense extends Dense {
+      static override className = 'QDense';
+      static override fromConfig(config: ConfigDict): QDense {
+        return new QDense(config.units as number, { name: config.name as string, useBias: config.use_bias as boolean });
+      }
+    }
+    class QActivation extends Activation {
+      static override className = 'QActivation';
+      static override fromConfig(config: ConfigDict): QActivation {
+        return new QActivation('relu', { name: config.name as string });
+      }
+    }
+    const model = await loadModel(join(fixturesDir, 'keras-v3/hls4ml/qkeras-v3_3layer.keras'), { ...quiet, customObjects: { QDense, QActivation } });
+    expect(model.layers.filter((l) => l instanceof QDense).length).toBe(4);
+    const x = tf.ones([1, 16]);
+    const y = model.predict(x) as tf.Tensor;
+    expect(y.shape).toEqual([1, 5]);
+    const total = tf.sum(y);
+    expect(Math.abs(total.dataSync()[0]! - 1)).toBeLessThan(1e-5);
+    total.dispose();
+    tf.dispose([x, y]);
+    model.dispose();
   });
 });
