@@ -1,5 +1,5 @@
 /**
- * `BaseConvTranspose`: Conv2DTranspose/Conv3DTranspose. Kernel `[...kernelSize, filters, inChannels]` (Keras's
+ * `BaseConvTranspose`: Conv1DTranspose/Conv2DTranspose/Conv3DTranspose. Kernel `[...kernelSize, filters, inChannels]` (Keras's
  * layout), output size from Keras's `deconv_output_length` (with `output_padding`), dilation by zero-inserting
  * the kernel.
  */
@@ -55,8 +55,8 @@ export abstract class BaseConvTranspose extends BaseConv {
       const outShape = [x.shape[0], ...spatial, this.filters];
       const kernel = this.dilationRate.some((d) => d > 1) ? dilateKernel(this.kernel, this.dilationRate) : this.kernel;
       const pad = this.padding as 'valid' | 'same';
-      // Conv2DTranspose uses tfjs's native op; Conv3DTranspose is built from forward convolutions, because the
-      // wasm backend's Conv3DBackpropInputV2 gives wrong results (the Conv3DTranspose Keras 3 references fail).
+      // Conv2DTranspose uses tfjs's native op; Conv1D/3DTranspose are built from forward convolutions (tfjs has no
+      // 1-D op, and the wasm backend's Conv3DBackpropInputV2 gives wrong results).
       let y: tf.Tensor =
         this.rank === 2
           ? tf.conv2dTranspose(x as tf.Tensor4D, kernel as tf.Tensor4D, outShape as [number, number, number, number], this.strides as [number, number], pad)

@@ -40,5 +40,8 @@ c("DepthwiseConv2D.valid", "DepthwiseConv2D valid", [(5, 6, 3)], [("c", L.Depthw
 c("DepthwiseConv2D.same_dm2_s2", "DepthwiseConv2D same depth_multiplier 2 stride 2", [(6, 5, 3)], [("c", L.DepthwiseConv2D(3, strides=2, padding="same", depth_multiplier=2, activation="relu"), ["in_0"])])
 c("DepthwiseConv2D.channels_first", "DepthwiseConv2D channels_first", [(3, 6, 5)], [("c", L.DepthwiseConv2D((2, 3), data_format="channels_first"), ["in_0"])])
 c("DepthwiseConv2D.dilated", "DepthwiseConv2D dilation 2", [(7, 7, 2)], [("c", L.DepthwiseConv2D(3, dilation_rate=2, use_bias=False), ["in_0"])])
+c("Conv1DTranspose.valid_s2_op1", "Conv1DTranspose valid stride 2 output_padding 1", [(5, 3)], [("c", L.Conv1DTranspose(4, 3, strides=2, output_padding=1), ["in_0"])])
+c("Conv1DTranspose.same_s3", "Conv1DTranspose same stride 3", [(4, 2)], [("c", L.Conv1DTranspose(2, 4, strides=3, padding="same", activation="tanh"), ["in_0"])])
+c("Conv1DTranspose.channels_first_dilated", "Conv1DTranspose channels_first dilation 2", [(2, 5)], [("c", L.Conv1DTranspose(3, 3, dilation_rate=2, data_format="channels_first"), ["in_0"])])
 
 w.write(os.path.dirname(os.path.abspath(__file__)))
