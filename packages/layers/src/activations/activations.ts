@@ -27,7 +27,8 @@ export const logSigmoid: ActivationFn = (x) => tf.logSigmoid(x);
 
 export function elu(x: tf.Tensor, alpha = 1): tf.Tensor {
   if (alpha === 1) return tf.elu(x);
-  return tf.where(tf.greater(x, 0), x, tf.mul(alpha, tf.sub(tf.exp(tf.minimum(x, 0)), 1)));
+  // relu(x) + alpha * (exp(min(x, 0)) - 1): equal to ELU everywhere, and differentiable with plain ops.
+  return tf.tidy(() => tf.add(tf.relu(x), tf.mul(alpha, tf.sub(tf.exp(tf.minimum(x, 0)), 1))));
 }
 export function leakyRelu(x: tf.Tensor, negativeSlope = 0.2): tf.Tensor {
   return tf.leakyRelu(x, negativeSlope);
