@@ -97,6 +97,8 @@ describe('MultiHeadAttention', () => {
       const lower = tf.tile(tf.expandDims(tf.linalg.bandPart(tf.ones([4, 4]), -1, 0), 0), [2, 1, 1]);
       const masked = mha.apply([x, x], { attentionMask: lower }) as tf.Tensor;
       expect(maxDiff(causal, masked)).toBeLessThan(1e-6);
+      const fromArrays = mha.apply([x, x], { attentionMask: lower.arraySync() as number[][][] }) as tf.Tensor;
+      expect(maxDiff(causal, fromArrays)).toBeLessThan(1e-6);
       const [, scores] = mha.apply([x, x], { useCausalMask: true, returnAttentionScores: true }) as unknown as tf.Tensor[];
       expect(scores.shape).toEqual([2, 2, 4, 4]);
       expect((scores.arraySync() as number[][][][])[1][1][0][3]).toBeLessThan(1e-6);

@@ -68,13 +68,11 @@ export abstract class BaseDenseAttention extends Layer {
       const scores = this.scores(q, k);
       const [tq, tv] = scores.shape.slice(1) as number[];
       const mask = andMasks(vMask ? tf.expandDims(vMask, 1) : null, causal ? tf.expandDims(causalMask(tq, tv), 0) : null);
-      let weights = tf.softmax(applyScoreMask(scores, mask));
+      const weights = tf.softmax(applyScoreMask(scores, mask));
       const used = kwargs.training && this.dropout > 0 ? tf.dropout(weights, this.dropout, undefined, this.seed ?? undefined) : weights;
       let result = tf.matMul(used, v);
       if (qMask) result = tf.mul(result, tf.expandDims(tf.cast(qMask, result.dtype), -1));
-      if (!kwargs.returnAttentionScores) return result;
-      weights = tf.clone(weights);
-      return [result, weights];
+      return kwargs.returnAttentionScores ? [result, weights] : result;
     });
   }
 

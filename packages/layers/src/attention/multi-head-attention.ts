@@ -42,12 +42,14 @@ export interface MultiHeadAttentionArgs extends LayerArgs {
 }
 
 export interface MultiHeadAttentionCallArgs extends CallArgs {
-  attentionMask?: tf.Tensor | null;
+  /** `[batch, Tq, Tk]` (true/1 = attend), as a tensor or nested arrays. */
+  attentionMask?: tf.Tensor | tf.TensorLike | null;
   returnAttentionScores?: boolean;
   useCausalMask?: boolean;
 }
 
 const prod = (xs: number[]) => xs.reduce((a, b) => a * b, 1);
+const toMask = (m: tf.Tensor | tf.TensorLike | null | undefined): tf.Tensor | null => (m == null ? null : m instanceof tf.Tensor ? m : tf.tensor(m as tf.TensorLike));
 
 export class MultiHeadAttention extends Layer {
   static override className = 'MultiHeadAttention';
@@ -179,7 +181,7 @@ export class MultiHeadAttention extends Layer {
       const tk = kh.shape[3] as number;
       let scores = tf.matMul(tf.reshape(qh, [-1, tq, dk]), tf.reshape(kh, [-1, tk, dk]), false, true);
       scores = tf.reshape(scores, [B, nSize, this.numHeads, tq, tk]);
-      const mask = this.combinedMask(rank, B, nSize, tq, tk, qMask, vMask, kMask, kwargs.attentionMask ?? null, kwargs.useCausalMask ?? false);
+      const mask = this.combinedMask(rank, B, nSize, tq, tk, qMask, vMask, kMask, toMask(kwargs.attentionMask), kwargs.useCausalMask ?? false);
       const weights = tf.softmax(applyScoreMask(scores, mask));
       const used = kwargs.training && this.dropout > 0 ? tf.dropout(weights, this.dropout, undefined, this.seed ?? undefined) : weights;
       let out = tf.matMul(tf.reshape(used, [-1, tq, tk]), tf.reshape(vh, [-1, tk, this.valueDim]));
