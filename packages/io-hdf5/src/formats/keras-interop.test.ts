@@ -5,7 +5,9 @@
  * by the test, load in keras-ts and predict the same.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@keras-ts/tensor';
@@ -18,6 +20,16 @@ import '../index.js';
 const { oracle, why } = pythonOracle(['keras', 'h5py']);
 const dir = mkdtempSync(join(tmpdir(), 'io-hdf5-interop-'));
 const quiet = { warn: () => undefined };
+
+/** Runs Python without blocking the event loop (a blocking call stalls vitest's worker RPC for minutes). */
+async function runPython(code: string, arg: string): Promise<string> {
+  const { stdout } = await promisify(execFile)(oracle!.python, ['-c', code, arg], {
+    env: { ...process.env, KERAS_BACKEND: 'jax', TF_CPP_MIN_LOG_LEVEL: '3' },
+    timeout: 300_000,
+    maxBuffer: 1 << 26,
+  });
+  return stdout.trim().split('\n').pop()!;
+}
 
 interface Case {
   name: string;
@@ -138,7 +150,7 @@ describe.skipIf(!oracle)(`real Keras 3 interop${oracle ? '' : ` (skipped: ${why}
     }
     const specPath = join(dir, 'ts-spec.json');
     writeFileSync(specPath, JSON.stringify(spec));
-    const theirs = JSON.parse(oracle!.run(PY_PREDICT, { args: [specPath], timeoutMs: 300_000 }).trim().split('\n').pop()!) as Record<string, number[] | string>;
+    const theirs = JSON.parse(await runPython(PY_PREDICT, specPath)) as Record<string, number[] | string>;
     for (const p of spec.paths) {
       expect(typeof theirs[p] === 'string' ? theirs[p] : 'loaded', p).toBe('loaded');
       expect(maxDiff(theirs[p] as number[], ours.get(p)!), p).toBeLessThanOrEqual(1e-5);
@@ -149,7 +161,7 @@ describe.skipIf(!oracle)(`real Keras 3 interop${oracle ? '' : ` (skipped: ${why}
     const spec = cases.map((c) => ({ name: c.name, prefix: join(dir, `py_${c.name}`), inputs: inputsFor(c).arrays, shapes: c.inputs, code: c.python }));
     const specPath = join(dir, 'py-spec.json');
     writeFileSync(specPath, JSON.stringify(spec));
-    const expected = JSON.parse(oracle!.run(PY_BUILD, { args: [specPath], timeoutMs: 300_000 }).trim().split('\n').pop()!) as Record<string, number[]>;
+    const expected = JSON.parse(await runPython(PY_BUILD, specPath)) as Record<string, number[]>;
     for (const c of cases) {
       const { tensors } = inputsFor(c);
       const prefix = join(dir, `py_${c.name}`);

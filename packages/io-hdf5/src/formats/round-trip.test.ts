@@ -98,8 +98,10 @@ describe('saveWeights / loadWeights', () => {
     const model = functional();
     const other = functional();
     const path = join(dir, file);
+    const start = tf.memory().numTensors;
     await model.saveWeights(path);
     await other.loadWeights(path);
+    expect(tf.memory().numTensors).toBe(start);
     expect(weightsOf(other)).toEqual(weightsOf(model));
     model.dispose();
     other.dispose();
