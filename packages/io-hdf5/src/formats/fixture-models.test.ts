@@ -33,8 +33,6 @@ const REFUSED: Record<string, [new (...a: never[]) => Error, RegExp]> = {
 };
 /** Fixtures the layer catalogue cannot build yet (not an io-hdf5 matter): skipped, with the reason. */
 const NOT_YET: Record<string, string> = {
-  'dl4j/tfkeras/convlstm2d_0.h5': 'ConvLSTM2D is not in the layer catalogue yet (loadModel names it: NotFoundError "Unknown layer: \'ConvLSTM2D\'")',
-  'dl4j/tfkeras/convlstm2d_1.h5': 'ConvLSTM2D is not in the layer catalogue yet',
   'dl4j/weights/keras-attention.h5': 'the Attention layer rejects the rank-2 query/value inputs this tf.keras 2.11 model uses (layers package)',
 };
 
