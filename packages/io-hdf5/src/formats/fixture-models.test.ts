@@ -33,7 +33,6 @@ const REFUSED: Record<string, [new (...a: never[]) => Error, RegExp]> = {
 };
 /** Fixtures the layer catalogue cannot build yet (not an io-hdf5 matter): skipped, with the reason. */
 const NOT_YET: Record<string, string> = {
-  'dl4j/weights/keras-attention.h5': 'the Attention layer rejects the rank-2 query/value inputs this tf.keras 2.11 model uses (layers package)',
 };
 
 const modelFiles = Object.keys(reference).filter((f) => reference[f]!.has_model_config);

@@ -61,7 +61,7 @@ describe('Attention and AdditiveAttention', () => {
   it('refuses single inputs, wrong ranks and mismatched dims', () => {
     const att = new Attention();
     expect(() => att.apply(Input({ shape: [3, 4] }))).toThrow(/must be called on a list of inputs/);
-    expect(() => att.apply([Input({ shape: [3] }), Input({ shape: [3] })])).toThrow(/rank 3/);
+    expect(() => att.apply([Input({ shape: [3] }), Input({ shape: [3, 4] })])).toThrow(/rank 3/);
     expect(() => new Attention().apply([Input({ shape: [3, 4] }), Input({ shape: [5, 6] })])).toThrow(/same last dimension/);
     expect(() => new Attention({ scoreMode: 'bilinear' as never })).toThrow(/score_mode/);
     expect(() => new AdditiveAttention({ dropout: 1.5 })).toThrow(ValueError);
@@ -135,5 +135,21 @@ describe('attention gradients (wasm): numeric vs analytic, every weight gets one
     tf.dispose(xs);
     layer.dispose();
     expect(tf.memory().numTensors).toBe(start);
+  });
+});
+
+describe('Attention on rank-2 inputs (tf.keras 2 files)', () => {
+  it('attends across the batch as tf.keras 2 computes it: softmax(q kᵀ) v', async () => {
+    const tfm = await import('@keras-ts/tensor');
+    await tfm.ready();
+    const { Attention } = await import('./attention.js');
+    const layer = new Attention();
+    const q = tfm.tensor2d([[1, 0], [0, 1], [1, 1]]);
+    const v = tfm.tensor2d([[1, 2], [3, 4], [5, 6]]);
+    const out = layer.apply([q, v]) as import('@keras-ts/tensor').Tensor;
+    const expected = tfm.matMul(tfm.softmax(tfm.matMul(q, v, false, true)), v);
+    expect(out.shape).toEqual([3, 2]);
+    expect(tfm.max(tfm.abs(tfm.sub(out, expected))).dataSync()[0]).toBeLessThan(1e-6);
+    tfm.dispose([q, v, out, expected]);
   });
 });

@@ -47,10 +47,13 @@ export abstract class BaseDenseAttention extends Layer {
       throw new ValueError(`${cls} layer must be called on a list of inputs, namely [query, value] or [query, value, key]. Received: ${shapeToString(shapes as Shape)}.`);
     }
     const list = shapes as Shape[];
+    // tf.keras 2 also accepts rank-2 inputs ([batch, dim]) and then attends across the batch (its matmul of
+    // query and key^T is [batch, batch]); files from tf.keras 2 rely on it, so we compute the same.
+    const rank2 = list.every((s) => s.length === 2);
     for (const s of list) {
-      if (s.length !== 3) throw new ValueError(`${cls} layer "${this.name}" expects inputs of rank 3 ([batch, steps, dim]). Received: ${shapeToString(list)}.`);
+      if (s.length !== 3 && !rank2) throw new ValueError(`${cls} layer "${this.name}" expects inputs of rank 3 ([batch, steps, dim]). Received: ${shapeToString(list)}.`);
     }
-    return list;
+    return rank2 ? list.map((s) => [1, ...s]) : list;
   }
 
   override build(inputShape: Shape | Shape[]): void {
@@ -60,6 +63,14 @@ export abstract class BaseDenseAttention extends Layer {
 
   call(inputs: tf.Tensor | tf.Tensor[], kwargs: AttentionCallArgs): tf.Tensor | tf.Tensor[] {
     if (!Array.isArray(inputs)) this.checkInputs(inputs.shape);
+    if (Array.isArray(inputs) && inputs.every((t) => t.rank === 2)) {
+      // tf.keras 2's rank-2 case: one "sequence" made of the batch rows.
+      const list = inputs;
+      return tf.tidy(() => {
+        const out = this.call(list.map((t) => tf.expandDims(t, 0)), { ...kwargs, mask: null });
+        return Array.isArray(out) ? out.map((o) => tf.squeeze(o, [0])) : tf.squeeze(out, [0]);
+      });
+    }
     const [q, v, k = v] = inputs as tf.Tensor[];
     const masks = Array.isArray(kwargs.mask) ? kwargs.mask : [];
     const [qMask, vMask] = [masks[0] ?? null, masks[1] ?? null];
@@ -78,7 +89,8 @@ export abstract class BaseDenseAttention extends Layer {
 
   override computeOutputShape(inputShape: Shape | Shape[]): Shape {
     const [q, v] = this.checkInputs(inputShape);
-    return [...q.slice(0, -1), v[v.length - 1]];
+    const rank2 = (inputShape as Shape[]).every((s) => s.length === 2);
+    return [...q.slice(rank2 ? 1 : 0, -1), v[v.length - 1]];
   }
 
   override computeMask(_inputs: tf.Tensor | tf.Tensor[], mask?: tf.Tensor | Array<tf.Tensor | null> | null): tf.Tensor | null {

@@ -3,7 +3,7 @@
  * (`@keras-ts/io-hdf5`, `@keras-ts/io-checkpoint`) register handlers, and `model.save`/`saveWeights`/
  * `loadWeights`/`loadModel` pick the first handler that accepts the path.
  */
-import { NotFoundError } from '@keras-ts/tensor';
+import { NotFoundError, ready } from '@keras-ts/tensor';
 import type { CustomObjects } from '@keras-ts/layers';
 import type { Model } from '../model.js';
 
@@ -62,16 +62,19 @@ export function registeredFormats(): { models: string[]; weights: string[] } {
 const HINT = "import 'keras-ts' (or '@keras-ts/io-hdf5' for .h5/.keras, '@keras-ts/io-checkpoint' for TensorFlow checkpoints) to register the file formats";
 
 export async function saveModel(model: Model, path: string, options: SaveOptions): Promise<void> {
+  await ready();
   const f = modelFormats.find((x) => x.canSave(path));
   if (!f) throw new NotFoundError(`No format can save a model to "${path}" (registered: ${modelFormats.map((x) => x.name).join(', ') || 'none'}); ${HINT}.`);
   await f.save(model, path, options);
 }
 export async function saveWeights(model: Model, path: string, options: SaveOptions): Promise<void> {
+  await ready();
   const f = weightsFormats.find((x) => x.canSave(path));
   if (!f) throw new NotFoundError(`No format can save weights to "${path}" (registered: ${weightsFormats.map((x) => x.name).join(', ') || 'none'}); ${HINT}.`);
   await f.saveWeights(model, path, options);
 }
 export async function loadWeights(model: Model, path: string, options: LoadWeightsOptions): Promise<void> {
+  await ready();
   for (const f of weightsFormats) {
     if (await f.canLoad(path)) return f.loadWeights(model, path, options);
   }
@@ -79,6 +82,7 @@ export async function loadWeights(model: Model, path: string, options: LoadWeigh
 }
 /** `keras.models.loadModel(path)`. */
 export async function loadModel(path: string, options: LoadModelOptions = {}): Promise<Model> {
+  await ready();
   for (const f of modelFormats) {
     if (await f.canLoad(path)) return f.load(path, options);
   }
