@@ -5,7 +5,7 @@
 import { tf } from 'keras-ts';
 
 export function makeBlobs(n: number, opts: { features?: number; classes?: number; seed?: number; spread?: number } = {}) {
-  const { features = 32, classes = 10, seed = 42, spread = 5 } = opts;
+  const { features = 32, classes = 10, seed = 42, spread = 3 } = opts;
     // The clusters are the same for every split; only the samples depend on `seed`.
   return tf.tidy(() => {
     const centers = tf.randomNormal([classes, features], 0, 2, 'float32', 7);
