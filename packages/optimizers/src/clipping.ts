@@ -31,3 +31,15 @@ export function clipByGlobalNorm(grads: tf.Tensor[], clipnorm: number): tf.Tenso
 export function clipByValue(g: tf.Tensor, clipvalue: number): tf.Tensor {
   return tf.clipByValue(g, -clipvalue, clipvalue);
 }
+
+/** Keras's clipping of a step's gradients: `clipnorm` first, else `globalClipnorm`, else `clipvalue`. */
+export function clipGradients(
+  grads: tf.Tensor[],
+  opts: { clipnorm: number | null; globalClipnorm: number | null; clipvalue: number | null },
+): tf.Tensor[] {
+  const { clipnorm, globalClipnorm, clipvalue } = opts;
+  if (clipnorm !== null && clipnorm > 0) return grads.map((g) => clipByNorm(g, clipnorm));
+  if (globalClipnorm !== null && globalClipnorm > 0) return clipByGlobalNorm(grads, globalClipnorm);
+  if (clipvalue !== null && clipvalue > 0) return grads.map((g) => clipByValue(g, clipvalue));
+  return grads;
+}

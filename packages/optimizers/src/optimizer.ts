@@ -7,14 +7,8 @@
  * A step (`applyGradients`) runs in one `tidy`, never reads a value back to JS, and creates no variable after
  * the first (building) call.
  *
- * State, in two documented orders:
- * - `variables` is Keras 3's order (what `.keras` files store as `optimizer/vars/<i>`): `iteration`, then
- *   `learning_rate` when it is a plain number (not when it is a schedule), then the optimizer variables in
- *   creation order (e.g. Adam: `kernel_momentum, kernel_velocity, bias_momentum, bias_velocity, ...`).
- * - `getWeights()`/`setWeights()` use tf.keras 2's order (HDF5 `optimizer_weights`): `iteration`, then any
- *   non-slot state (Nadam's momentum cache), then the slots grouped by slot name, each group in variable
- *   order (e.g. Adam: all `m`, then all `v`, then all `vhat`). The learning rate is not part of it (tf.keras
- *   2 keeps it in the config).
+ * State comes in two documented orders (Keras 3's `variables`, tf.keras 2's `getWeights`): see
+ * `state-order.ts`.
  *
  * `iterations` is an int32 scalar variable (Keras: int64 on TensorFlow, int32 on JAX); writers of int64
  * files cast it.
@@ -22,11 +16,15 @@
 import * as tf from '@keras-ts/tensor';
 import { RuntimeError, ValueError, makeVariable, disposeVariable, variableInfo } from '@keras-ts/tensor';
 import { resolveBaseOptions, type LearningRate, type OptimizerOptions } from './base-options.js';
-import { clipByGlobalNorm, clipByNorm, clipByValue } from './clipping.js';
+import { clipGradients } from './clipping.js';
+import { applyWeightDecay, WeightDecayExclusions } from './weight-decay.js';
+import { minimize } from './minimize.js';
+import { accumulateAndUpdate } from './gradient-accumulation.js';
 import { updateMovingAverages } from './moving-average.js';
 import { autoName, type OptimizerConfig } from './config.js';
 import { optionsFromConfig } from './options-from-config.js';
 import { LearningRateSchedule } from './schedules/learning-rate-schedule.js';
+import { assignChecked, kerasTwoNames, kerasTwoOrder, loadKerasThreeOrder, type StateParts } from './state-order.js';
 
 export type { LearningRate, OptimizerOptions } from './base-options.js';
 
@@ -74,8 +72,7 @@ export abstract class Optimizer {
   private emaAverages: tf.Variable[] = [];
   private gradientAccumulators: tf.Variable[] = [];
   private indexOf = new Map<tf.Variable, number>();
-  private excludedVars = new Set<tf.Variable>();
-  private excludedPattern: RegExp | null = null;
+  private decayExclusions = new WeightDecayExclusions();
   private stepScalars: Map<string, tf.Tensor> | null = null;
   private constants = new Map<number, tf.Scalar>();
   private disposed = false;
@@ -243,7 +240,12 @@ export abstract class Optimizer {
         if (this.gradientAccumulationSteps === null) {
           this.update(grads, variables);
         } else {
-          this.accumulateAndUpdate(grads, variables, this.gradientAccumulationSteps);
+          accumulateAndUpdate(grads, variables, this.gradientAccumulationSteps, {
+            iterations: this.iterations,
+            accumulators: variables.map((v) => this.gradientAccumulators[this.variableIndex(v)]!),
+            restorable: this.stateVars.filter((v) => v !== this.iterations),
+            update: (g, vs) => this.update(g, vs),
+          });
         }
         if (this.useEma) {
           const { trainable: variables, emaAverages: averages, emaMomentum: momentum, emaOverwriteFrequency: overwriteFrequency } = this;
@@ -258,29 +260,11 @@ export abstract class Optimizer {
 
   /** Clipping, weight decay and the update rule: the core of a step. */
   private update(grads: tf.Tensor[], variables: tf.Variable[]): void {
-    grads = this.clipGradients(grads);
+    grads = clipGradients(grads, this);
     const lr = this.currentLearningRate();
-    this.applyWeightDecay(variables, lr);
+    if (this.weightDecay !== null) applyWeightDecay(variables, lr, this.constant(this.weightDecay), this.decayExclusions);
     this.prepareStep(lr);
     grads.forEach((g, i) => this.updateStep(g, variables[i]!, lr));
-  }
-
-  /**
-   * Gradient accumulation without reading back whether this is an update step (as Keras on JAX): the update
-   * runs on the mean of the accumulated gradients every step, and is kept only on every `steps`-th step;
-   * otherwise every variable gets its value back and the gradients are added to the accumulators.
-   */
-  private accumulateAndUpdate(grads: tf.Tensor[], variables: tf.Variable[], steps: number): void {
-    const isUpdate = tf.equal(tf.mod(tf.add(this.iterations, tf.scalar(1, 'int32')), tf.scalar(steps, 'int32')), 0);
-    const accumulators = variables.map((v) => this.gradientAccumulators[this.variableIndex(v)]!);
-    const summed = grads.map((g, i) => tf.add(g, accumulators[i]!));
-    const newAccumulated = summed.map((s) => tf.where(isUpdate, tf.zerosLike(s), s));
-    const meanOrRaw = summed.map((s, i) => tf.where(isUpdate, tf.div(s, steps), grads[i]!));
-    const restorable = [...variables, ...this.stateVars.filter((v) => v !== this.iterations)];
-    const before = restorable.map((v) => tf.clone(v));
-    this.update(meanOrRaw, variables);
-    restorable.forEach((v, i) => v.assign(tf.where(isUpdate, v, before[i]!)));
-    accumulators.forEach((a, i) => a.assign(newAccumulated[i]!));
   }
 
   /**
@@ -288,23 +272,7 @@ export abstract class Optimizer {
    * the caller owns (dispose it).
    */
   minimize(lossFn: () => tf.Scalar, varList: tf.Variable[]): tf.Scalar {
-    let result: { value: tf.Scalar; grads: tf.NamedTensorMap };
-    try {
-      // In a tidy, so that tfjs's loss value is freed when it throws (no variable connected).
-      result = tf.tidy(() => tf.variableGrads(lossFn, varList) as unknown as tf.TensorContainer) as unknown as typeof result;
-    } catch (e) {
-      if (/Cannot find a connection/.test((e as Error).message)) {
-        throw new ValueError(`${this.className}.minimize: no gradients provided for any variable: the loss does not depend on ${varList.map((v) => `'${variableInfo(v).path}'`).join(', ')}.`);
-      }
-      throw e;
-    }
-    const { value, grads } = result;
-    try {
-      this.applyGradients(varList.map((v) => [grads[v.name] ?? null, v]));
-    } finally {
-      tf.dispose(Object.values(grads));
-    }
-    return value;
+    return minimize(this, lossFn, varList);
   }
 
   /**
@@ -328,34 +296,13 @@ export abstract class Optimizer {
     return this.lossScaleFactor === null ? loss : tf.mul(loss, this.lossScaleFactor);
   }
 
-  private clipGradients(grads: tf.Tensor[]): tf.Tensor[] {
-    if (this.clipnorm !== null && this.clipnorm > 0) return grads.map((g) => clipByNorm(g, this.clipnorm!));
-    if (this.globalClipnorm !== null && this.globalClipnorm > 0) return clipByGlobalNorm(grads, this.globalClipnorm);
-    if (this.clipvalue !== null && this.clipvalue > 0) return grads.map((g) => clipByValue(g, this.clipvalue!));
-    return grads;
-  }
-
   /**
    * Excludes variables from weight decay: those listed, and those whose name (e.g. 'bias') matches any of
    * `varNames` (as regular expressions, like Keras). Only before the optimizer is built.
    */
   excludeFromWeightDecay(options: { varList?: tf.Variable[]; varNames?: string[] }): void {
     if (this.built) throw new ValueError(`${this.className}: excludeFromWeightDecay() can only be configured before the optimizer is built.`);
-    this.excludedVars = new Set(options.varList ?? []);
-    this.excludedPattern = options.varNames && options.varNames.length > 0 ? new RegExp(options.varNames.join('|')) : null;
-  }
-
-  private usesWeightDecay(v: tf.Variable): boolean {
-    if (this.excludedVars.has(v)) return false;
-    return !(this.excludedPattern && this.excludedPattern.test(variableInfo(v).name));
-  }
-
-  private applyWeightDecay(vars: tf.Variable[], lr: tf.Scalar): void {
-    if (this.weightDecay === null) return;
-    const wd = tf.scalar(this.weightDecay);
-    for (const v of vars) {
-      if (this.usesWeightDecay(v)) v.assign(tf.sub(v, tf.mul(tf.mul(v, wd), lr)));
-    }
+    this.decayExclusions.set(options);
   }
 
   // ---- learning rate -------------------------------------------------------------------------------------
@@ -417,14 +364,7 @@ export abstract class Optimizer {
 
   /** The state in tf.keras 2 HDF5 `optimizer_weights` order (see the file comment). */
   weightVariables(): tf.Variable[] {
-    const groups = new Map<string, SlotInfo[]>();
-    for (const s of this.slotInfos) {
-      const list = groups.get(s.slotName) ?? [];
-      list.push(s);
-      groups.set(s.slotName, list);
-    }
-    const slots = [...groups.values()].flatMap((list) => list.sort((a, b) => this.indexOf.get(a.variable)! - this.indexOf.get(b.variable)!));
-    return [this.iterations, ...this.extraInfos.map((e) => e.variable), ...slots.map((s) => s.slot)];
+    return kerasTwoOrder(this.stateParts());
   }
 
   /**
@@ -433,15 +373,11 @@ export abstract class Optimizer {
    * tf.keras 2 named optimizers after their class ('Adam'), so pass `opt.className` to write such files.
    */
   weightNames(prefix: string = this.name): string[] {
-    const bySlot = new Map(this.slotInfos.map((s) => [s.slot, s]));
-    const extra = new Map(this.extraInfos.map((e) => [e.variable, e.legacyName]));
-    return this.weightVariables().map((v) => {
-      if (v === this.iterations) return `${prefix}/iter:0`;
-      const e = extra.get(v);
-      if (e !== undefined) return `${prefix}/${e}:0`;
-      const s = bySlot.get(v)!;
-      return `${prefix}/${variableInfo(s.variable).path}/${s.slotName}:0`;
-    });
+    return kerasTwoNames(this.stateParts(), prefix);
+  }
+
+  private stateParts(): StateParts {
+    return { iterations: this.iterations, extras: this.extraInfos, slots: this.slotInfos, indexOf: this.indexOf };
   }
 
   /** Copies of the state in tf.keras 2 order; the caller owns (disposes) them. */
@@ -465,15 +401,8 @@ export abstract class Optimizer {
         `${this.className}: setWeights() expected ${targets.length} arrays (${this.weightNames().join(', ')}), but received ${values.length}.`,
       );
     }
-    targets.forEach((t, i) => {
-      const value = values[i]!;
-      if (!tf.util.arraysEqual(t.shape, value.shape)) {
-        throw new ValueError(
-          `${this.className}: optimizer variable '${this.weightNames()[i]}' has shape [${t.shape}], not compatible with the provided weight shape [${value.shape}].`,
-        );
-      }
-    });
-    tf.tidy(() => targets.forEach((t, i) => t.assign(values[i]!.dtype === t.dtype ? values[i]! : tf.cast(values[i]!, t.dtype))));
+    const names = this.weightNames();
+    assignChecked(targets, values, (i) => `${this.className}: optimizer variable '${names[i]}'`, 'provided weight');
   }
 
   /** Copies of `variables` (Keras 3 order, as `.keras` files store `optimizer/vars/<i>`); the caller owns them. */
@@ -489,25 +418,9 @@ export abstract class Optimizer {
    */
   loadOwnVariables(values: tf.Tensor[]): boolean {
     this.checkNotDisposed();
-    const targets = this.stateVars;
-    if (values.length !== targets.length) {
-      console.warn(
-        `${this.className}: skipping variable loading for optimizer '${this.name}', because it has ${targets.length} variables ` +
-          `whereas the saved optimizer has ${values.length} variables.` +
-          (this.built ? '' : ' This is likely because the optimizer has not been called/built yet.'),
-      );
-      return false;
-    }
-    targets.forEach((t, i) => {
-      if (!tf.util.arraysEqual(t.shape, values[i]!.shape)) {
-        throw new ValueError(
-          `${this.className}: optimizer variable '${variableInfo(t).path}' has shape [${t.shape}], not compatible with the saved value's shape [${values[i]!.shape}].`,
-        );
-      }
-    });
-    tf.tidy(() => targets.forEach((t, i) => t.assign(values[i]!.dtype === t.dtype ? values[i]! : tf.cast(values[i]!, t.dtype))));
-    return true;
+    return loadKerasThreeOrder(this.stateVars, values, { className: this.className, name: this.name, built: this.built });
   }
+
 
   /** Frees every variable the optimizer made. The model's variables are untouched. */
   dispose(): void {
