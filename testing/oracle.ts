@@ -19,8 +19,6 @@ export interface Oracle {
   runAsync(code: string, opts?: { env?: Record<string, string>; args?: string[]; timeoutMs?: number }): Promise<string>;
 }
 
-let cached: { oracle: Oracle | null; why: string } | undefined;
-
 /** The oracle, or null with the reason it is unavailable (`modules` must import). */
 export function pythonOracle(modules: string[] = ['keras', 'jax']): { oracle: Oracle | null; why: string } {
   const python = process.env.KERAS_TS_PYTHON ?? join(repoRoot, '.venv', 'bin', 'python');
@@ -57,4 +55,3 @@ export function pythonOracle(modules: string[] = ['keras', 'jax']): { oracle: Or
   };
   return { oracle, why: '' };
 }
-void cached;

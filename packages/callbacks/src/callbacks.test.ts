@@ -85,3 +85,12 @@ describe('callbacks', () => {
     expect(text).toMatch(/10\/10 \[==============================\] - \d+s \d+(us|ms|s)\/step - loss: 0\.2500\n$/);
   });
 });
+
+describe('Progbar number format', () => {
+  it('prints tiny and large values as Python %.4e (two-digit exponent)', () => {
+    const out: string[] = [];
+    const bar = new Progbar({ target: 1, stream: { write: (s) => out.push(s), isTTY: false } });
+    bar.update(1, [['loss', 0.00012345], ['big', 123456], ['acc', 0.5]], true);
+    expect(out.join('')).toContain('loss: 1.2345e-04 - big: 1.2346e+05 - acc: 0.5000');
+  });
+});

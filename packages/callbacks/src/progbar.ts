@@ -14,7 +14,8 @@ export interface ProgbarOptions {
 
 function formatValue(v: number): string {
   const a = Math.abs(v);
-  return a !== 0 && (a > 1e3 || a < 1e-3) ? v.toExponential(4) : v.toFixed(4);
+  // Python's '%.4e' (two-digit exponent), as Keras prints very small or large values.
+  return a !== 0 && (a > 1e3 || a < 1e-3) ? v.toExponential(4).replace(/e([-+])(\d)$/, 'e$10$2') : v.toFixed(4);
 }
 
 function formatTime(seconds: number): string {

@@ -5,7 +5,7 @@
  */
 import * as tf from '@keras-ts/tensor';
 import { NotImplementedError, RuntimeError, ValueError } from '@keras-ts/tensor';
-import { Layer, InputLayer, KerasTensor, type CallArgs, type LayerArgs, type LayerInput, type LayerOutput, type Shape, type ConfigDict, type CustomObjects, isShapeList, uniqueName, Input } from '@keras-ts/layers';
+import { Layer, InputLayer, KerasTensor, type CallArgs, type LayerArgs, type LayerInput, type LayerOutput, type Shape, type ConfigDict, type CustomObjects, isShapeList, uniqueName } from '@keras-ts/layers';
 import type { History } from '@keras-ts/callbacks';
 import { FunctionalGraph } from './functional/graph.js';
 import { functionalToConfig, functionalFromConfig } from './functional/config.js';
@@ -212,11 +212,6 @@ export class Model extends Layer {
   static override fromConfig(config: ConfigDict, customObjects?: CustomObjects): Model {
     const { name, inputs, outputs } = functionalFromConfig(config, customObjects);
     return new Model({ name, inputs, outputs });
-  }
-
-  /** Layer input given a batch shape (for Sequential-style deferred builds). */
-  protected static symbolicInput(batchShape: Shape, dtype?: tf.DataType): KerasTensor {
-    return Input({ batchShape, dtype });
   }
 
   override dispose(): void {

@@ -5,7 +5,7 @@
  */
 import type * as tf from '@keras-ts/tensor';
 import { ValueError, RuntimeError } from '@keras-ts/tensor';
-import { Layer, InputLayer, Input, KerasTensor, deserialize, serialize, type CallArgs, type LayerInput, type LayerOutput, type Shape, type ConfigDict, type CustomObjects, isShapeList } from '@keras-ts/layers';
+import { Layer, InputLayer, KerasTensor, deserialize, serialize, type CallArgs, type LayerInput, type LayerOutput, type Shape, type ConfigDict, type CustomObjects, isShapeList } from '@keras-ts/layers';
 import { Model, type ModelArgs } from './model.js';
 
 export class Sequential extends Model {
@@ -115,4 +115,3 @@ export class Sequential extends Model {
   }
 }
 
-export { Input };

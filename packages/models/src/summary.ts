@@ -45,7 +45,7 @@ export function summary(model: Model, args: SummaryArgs = {}): string {
   row(headers);
   lines.push('='.repeat(width));
   const layers = model.layers.filter((l) => functional || !(l instanceof InputLayer));
-  layers.forEach((layer, i) => {
+  layers.forEach((layer) => {
     const type = (layer.constructor as { className?: string }).className ?? layer.constructor.name;
     const params = layer.built ? String(layer.countParams()) : '0 (unused)';
     const fields = [`${layer.name} (${type})`, outputShapeOf(layer), params];
@@ -55,7 +55,7 @@ export function summary(model: Model, args: SummaryArgs = {}): string {
       fields.push(conn.join(', ') || '[]');
     }
     row(fields);
-    lines.push(i === layers.length - 1 ? '' : '');
+    lines.push('');
   });
   lines[lines.length - 1] = '='.repeat(width);
   const weights = model.weights;

@@ -46,7 +46,7 @@ describe('guide: Build a simple model', () => {
     // A linear layer with a kernel initialized to a random orthogonal matrix:
     const l5 = new keras.layers.Dense(64, { kernelInitializer: 'orthogonal' });
     // A linear layer with a bias vector initialized to 2.0s:
-    const l6 = new keras.layers.Dense(64, { biasInitializer: keras.initializers.Constant ? new keras.initializers.Constant({ value: 2.0 }) : 'ones' });
+    const l6 = new keras.layers.Dense(64, { biasInitializer: new keras.initializers.Constant({ value: 2.0 }) });
     const outs = [l1, l2, l3, l4, l5, l6].map((l) => l.apply(input) as import('@keras-ts/tensor').Tensor);
     const sig = outs[0].dataSync();
     expect(Math.min(...sig)).toBeGreaterThan(0);

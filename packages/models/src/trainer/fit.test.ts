@@ -67,12 +67,12 @@ describe('fit', () => {
     await model.fit(x, x, { epochs: 2, batchSize: 10, verbose: 1, callbacks: [pb] });
     const text = out.join('');
     expect(text).toContain('Epoch 1/2');
-    expect(text).toMatch(/4\/4 \[==============================\] - \d+s \d+(ms|us|s)\/step - loss: \d\.\d{4} - mae: \d\.\d{4}/);
+    expect(text).toMatch(/4\/4 \[==============================\] - \d+s \d+(ms|us|s)\/step - loss: \d\.\d{4}(?:e[-+]\d{2})? - mae: \d\.\d{4}(?:e[-+]\d{2})?/);
     out.length = 0;
     await model.fit(x, x, { epochs: 2, batchSize: 10, verbose: 2, callbacks: [new ProgbarLogger({ stream })] });
     const lines = out.join('').split('\n').filter(Boolean);
     expect(lines).toHaveLength(4); // "Epoch i/2" + one summary line per epoch
-    expect(lines[1]).toMatch(/^4\/4 - \d+s - \d+(ms|us|s)\/step - loss: \d\.\d{4} - mae: \d\.\d{4}$/);
+    expect(lines[1]).toMatch(/^4\/4 - \d+s - \d+(ms|us|s)\/step - loss: \d\.\d{4}(?:e[-+]\d{2})? - mae: \d\.\d{4}(?:e[-+]\d{2})?$/);
     x.dispose();
   });
 
