@@ -1,7 +1,8 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import * as tf from '../index.js';
 import { isOurKernel } from './registry.js';
-import { maxRelError, randomInput, rng, runKernelOn } from './testing.js';
+import { maxPoolGrad, type PoolGeometry } from './shared/pool-grad.js';
+import { maxRelError, randomInput, randomValues, rng, runKernelOn } from './testing.js';
 
 /** Definition of the average-pooling gradient (windows averaged over their in-bounds elements). */
 function avgPoolGradDefinition(dy: Float32Array, xShape: number[], info: tf.backend_util.Conv2DInfo): Float32Array {
@@ -18,6 +19,41 @@ function avgPoolGradDefinition(dy: Float32Array, xShape: number[], info: tf.back
     }
   }
   return dx;
+}
+
+/**
+ * Definition of the max-pooling gradient as keras-ts keeps it: each window's first in-bounds tap is the
+ * starting best (a NaN there sticks), a later tap replaces it only when strictly greater (so ties and NaNs
+ * later in the window never win).
+ */
+function maxPoolGradDefinition(x: Float32Array, dy: Float32Array, g: PoolGeometry): Float32Array {
+  const dx = new Float32Array(x.length);
+  let o = 0;
+  for (let b = 0; b < g.batch; b++) for (let oh = 0; oh < g.outH; oh++) for (let ow = 0; ow < g.outW; ow++) {
+    for (let ch = 0; ch < g.channels; ch++, o++) {
+      let where = -1;
+      for (let i = 0; i < g.fH; i++) for (let j = 0; j < g.fW; j++) {
+        const ih = oh * g.strideH - g.padTop + i * g.dilH, iw = ow * g.strideW - g.padLeft + j * g.dilW;
+        if (ih < 0 || ih >= g.inH || iw < 0 || iw >= g.inW) continue;
+        const at = ((b * g.inH + ih) * g.inW + iw) * g.channels + ch;
+        if (where < 0 || x[at] > x[where]) where = at;
+      }
+      if (where >= 0) dx[where] += dy[o];
+    }
+  }
+  return dx;
+}
+
+/**
+ * Values with many ties, signed zeros and infinities, and (optionally) NaNs of both signs: the cases where the
+ * fast loop's integer keys need care.
+ */
+function awkwardValues(n: number, seed: number, withNaN: boolean): Float32Array {
+  const specials = [0, -0, Infinity, -Infinity, 0.5, -0.5];
+  const x = randomValues(n, seed).map((v, i) => (i % 5 === 0 ? specials[Math.floor((v + 1) * 3)] : Math.round(v * 2) / 2));
+  const bits = new Int32Array(x.buffer);
+  if (withNaN) for (let i = 3; i < n; i += 7) bits[i] = i % 2 ? 0x7fc00000 : 0xffc00001 | 0;
+  return x;
 }
 
 describe('MaxPoolGrad / AvgPoolGrad (wasm and cpu)', () => {
@@ -58,6 +94,28 @@ describe('MaxPoolGrad / AvgPoolGrad (wasm and cpu)', () => {
         const avgRef = await runKernelOn('cpu', 'AvgPoolGrad', { dy, input: x }, attrs, { stock: true });
         expect(maxRelError(avg.values, avgRef.values)).toBeLessThan(1e-5);
       }
+    }
+  });
+
+  // Overlapping and non-overlapping windows, 4-tap (2x2, 1x4) and others, cut by padding, with dilation (which
+  // tfjs's pooling kernels never pass, so the loop is checked directly).
+  it.each(Array.from({ length: 24 }, (_, i) => i + 1))('follows the definition on ties, zeros, infinities and NaNs (case %i)', (seed) => {
+    const r = rng(seed * 31);
+    const fH = seed % 4 === 0 ? 1 : r(1, 3), fW = seed % 4 === 0 ? 4 : r(1, 3);
+    const dilH = r(1, 2), dilW = r(1, 2), strideH = r(1, 3), strideW = r(1, 3);
+    const inH = r(fH * dilH, 9), inW = r(fW * dilW, 9), padTop = r(0, fH - 1), padLeft = r(0, fW - 1);
+    const g: PoolGeometry = {
+      batch: r(1, 3), inH, inW, channels: r(1, 5), fH, fW, strideH, strideW, dilH, dilW, padTop, padLeft,
+      outH: Math.floor((inH + padTop + r(0, fH - 1) - (fH - 1) * dilH - 1) / strideH) + 1,
+      outW: Math.floor((inW + padLeft + r(0, fW - 1) - (fW - 1) * dilW - 1) / strideW) + 1,
+    };
+    const size = g.batch * inH * inW * g.channels;
+    const dy = randomValues(g.batch * g.outH * g.outW * g.channels, seed + 7);
+    for (const withNaN of [false, true]) {
+      const x = awkwardValues(size, seed, withNaN);
+      const dx = new Float32Array(size);
+      maxPoolGrad(x, dy, g, dx);
+      expect(Array.from(dx)).toEqual(Array.from(maxPoolGradDefinition(x, dy, g)));
     }
   });
 

@@ -19,39 +19,156 @@ export interface PoolGeometry {
 }
 
 /**
- * dx[argmax of each window] += dy (the first maximum in scan order wins, as in tfjs's forward); `dx` zeroed
- * by the caller.
+ * dx[argmax of each window] += dy (the first maximum in scan order wins, as in tfjs's forward; a NaN in the
+ * first tap sticks, a later NaN never wins); `dx` zeroed by the caller. Windows may overlap (stride < filter),
+ * so contributions add up.
+ *
+ * Which tap wins is random on real data, so a compare-and-branch loop mispredicts about half its branches and
+ * runs at ~20 ns per window and channel. The loop here is branch-free: floats are compared as integers (the
+ * bit pattern mapped so that integer order is float order, -0 equal to +0) and the running best and its index
+ * updated through masks. NaNs have no place in that order: the loop also ORs up a NaN flag, and if any input
+ * is NaN, the gradient is redone with plain float compares.
  */
 export function maxPoolGrad(x: Float32Array, dy: Float32Array, g: PoolGeometry, dx: Float32Array): void {
-  const { batch, inH, inW, channels: C, outH, outW, fH, fW, strideH, strideW, dilH, dilW, padTop, padLeft } = g;
-  const best = new Float32Array(C);
-  const where = new Int32Array(C);
+  const bits = new Int32Array(x.buffer, x.byteOffset, x.length);
+  const sawNaN = g.fH * g.fW === 4 ? maxPoolGradKeys4(bits, dy, g, dx) : maxPoolGradKeys(bits, dy, g, dx);
+  if (sawNaN) {
+    dx.fill(0);
+    maxPoolGradFloats(x, dy, g, dx);
+  }
+}
+
+/**
+ * Offsets (from the image start, in elements) of the in-bounds taps of the window at (oh, ow), in scan order
+ * (kh, then kw), written to `taps`; returns how many there are.
+ */
+function windowTaps(g: PoolGeometry, oh: number, ow: number, taps: Int32Array): number {
+  const { inH, inW, channels: C, fH, fW, strideH, strideW, dilH, dilW, padTop, padLeft } = g;
+  const ih0 = oh * strideH - padTop, iw0 = ow * strideW - padLeft;
+  let nt = 0;
+  for (let kh = 0; kh < fH; kh++) {
+    const ih = ih0 + kh * dilH;
+    if (ih < 0 || ih >= inH) continue;
+    for (let kw = 0; kw < fW; kw++) {
+      const iw = iw0 + kw * dilW;
+      if (iw >= 0 && iw < inW) taps[nt++] = (ih * inW + iw) * C;
+    }
+  }
+  return nt;
+}
+
+/*
+ * The integer key of a float's bits: negative floats (sign bit set) have their other bits flipped, so that
+ * more negative sorts lower, then shifted up by one, so that -0 (0x80000000 -> -1 -> 0) ties with +0.
+ *   key(b) = (b ^ ((b >> 31) & 0x7fffffff)) - (b >> 31)
+ * A NaN is (b & 0x7fffffff) > 0x7f800000, that is (b & 0x7fffffff) + 0x7fffff carries into the sign bit:
+ * OR-ing those sums together flags a NaN by a negative result.
+ */
+const ABS = 0x7fffffff;
+const NAN_CARRY = 0x7fffff;
+
+/** The branch-free loop for any window; returns whether it saw a NaN (then `dx` is garbage). */
+function maxPoolGradKeys(x: Int32Array, dy: Float32Array, g: PoolGeometry, dx: Float32Array): boolean {
+  const { batch, inH, inW, channels: C, outH, outW, fH, fW } = g;
+  const taps = new Int32Array(fH * fW);
+  let nan = 0;
+  let dyOff = 0;
   for (let n = 0; n < batch; n++) {
     const img = n * inH * inW * C;
     for (let oh = 0; oh < outH; oh++) {
-      const ih0 = oh * strideH - padTop;
-      for (let ow = 0; ow < outW; ow++) {
-        const iw0 = ow * strideW - padLeft;
-        best.fill(-Infinity);
-        where.fill(-1);
-        for (let kh = 0; kh < fH; kh++) {
-          const ih = ih0 + kh * dilH;
-          if (ih < 0 || ih >= inH) continue;
-          for (let kw = 0; kw < fW; kw++) {
-            const iw = iw0 + kw * dilW;
-            if (iw < 0 || iw >= inW) continue;
-            const off = img + (ih * inW + iw) * C;
-            for (let c = 0; c < C; c++) {
-              const v = x[off + c];
-              if (v > best[c] || where[c] < 0) {
-                best[c] = v;
-                where[c] = off + c;
-              }
+      for (let ow = 0; ow < outW; ow++, dyOff += C) {
+        const nt = windowTaps(g, oh, ow, taps);
+        if (nt === 0) continue;
+        const first = img + taps[0];
+        for (let c = 0; c < C; c++) {
+          let where = first + c;
+          let b = x[where];
+          let best = (b ^ ((b >> 31) & ABS)) - (b >> 31);
+          nan |= (b & ABS) + NAN_CARRY;
+          for (let t = 1; t < nt; t++) {
+            const i = img + taps[t] + c;
+            b = x[i];
+            const k = (b ^ ((b >> 31) & ABS)) - (b >> 31);
+            nan |= (b & ABS) + NAN_CARRY;
+            const m = -((k > best) as unknown as number); // all ones where this tap wins
+            best ^= (best ^ k) & m;
+            where ^= (where ^ i) & m;
+          }
+          dx[where] += dy[dyOff + c];
+        }
+      }
+    }
+  }
+  return nan < 0;
+}
+
+/**
+ * {@link maxPoolGradKeys} for four-tap windows (2x2, the common CNN pooling), unrolled; taps of windows cut by
+ * the border repeat the first one (a repeat never wins: `>` is strict).
+ */
+function maxPoolGradKeys4(x: Int32Array, dy: Float32Array, g: PoolGeometry, dx: Float32Array): boolean {
+  const { batch, inH, inW, channels: C, outH, outW } = g;
+  const taps = new Int32Array(4);
+  let nan = 0;
+  let dyOff = 0;
+  for (let n = 0; n < batch; n++) {
+    const img = n * inH * inW * C;
+    for (let oh = 0; oh < outH; oh++) {
+      for (let ow = 0; ow < outW; ow++, dyOff += C) {
+        const nt = windowTaps(g, oh, ow, taps);
+        if (nt === 0) continue;
+        const t0 = img + taps[0];
+        const t1 = img + taps[nt > 1 ? 1 : 0];
+        const t2 = img + taps[nt > 2 ? 2 : 0];
+        const t3 = img + taps[nt > 3 ? 3 : 0];
+        for (let c = 0; c < C; c++) {
+          const b0 = x[t0 + c], b1 = x[t1 + c], b2 = x[t2 + c], b3 = x[t3 + c];
+          nan |= ((b0 & ABS) + NAN_CARRY) | ((b1 & ABS) + NAN_CARRY) | ((b2 & ABS) + NAN_CARRY) | ((b3 & ABS) + NAN_CARRY);
+          let best = (b0 ^ ((b0 >> 31) & ABS)) - (b0 >> 31);
+          let where = t0 + c;
+          let k = (b1 ^ ((b1 >> 31) & ABS)) - (b1 >> 31);
+          let m = -((k > best) as unknown as number);
+          best ^= (best ^ k) & m;
+          where ^= (where ^ (t1 + c)) & m;
+          k = (b2 ^ ((b2 >> 31) & ABS)) - (b2 >> 31);
+          m = -((k > best) as unknown as number);
+          best ^= (best ^ k) & m;
+          where ^= (where ^ (t2 + c)) & m;
+          k = (b3 ^ ((b3 >> 31) & ABS)) - (b3 >> 31);
+          m = -((k > best) as unknown as number);
+          where ^= (where ^ (t3 + c)) & m;
+          dx[where] += dy[dyOff + c];
+        }
+      }
+    }
+  }
+  return nan < 0;
+}
+
+/** The plain loop with float compares, for inputs with NaNs. */
+function maxPoolGradFloats(x: Float32Array, dy: Float32Array, g: PoolGeometry, dx: Float32Array): void {
+  const { batch, inH, inW, channels: C, outH, outW, fH, fW } = g;
+  const taps = new Int32Array(fH * fW);
+  let dyOff = 0;
+  for (let n = 0; n < batch; n++) {
+    const img = n * inH * inW * C;
+    for (let oh = 0; oh < outH; oh++) {
+      for (let ow = 0; ow < outW; ow++, dyOff += C) {
+        const nt = windowTaps(g, oh, ow, taps);
+        if (nt === 0) continue;
+        const first = img + taps[0];
+        for (let c = 0; c < C; c++) {
+          let where = first + c;
+          let best = x[where];
+          for (let t = 1; t < nt; t++) {
+            const i = img + taps[t] + c;
+            if (x[i] > best) {
+              best = x[i];
+              where = i;
             }
           }
+          dx[where] += dy[dyOff + c];
         }
-        const dyOff = ((n * outH + oh) * outW + ow) * C;
-        for (let c = 0; c < C; c++) if (where[c] >= 0) dx[where[c]] += dy[dyOff + c];
       }
     }
   }
