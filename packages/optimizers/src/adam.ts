@@ -64,10 +64,13 @@ export class Adam extends Optimizer {
     });
     const m = this.momentums[i]!;
     let v = this.velocities[i]!;
+    const vHat = this.amsgrad ? this.velocityHats[i]! : undefined;
+    const { beta1, beta2, epsilon } = this;
+    // One in-place loop on wasm and cpu (bitwise the same result); the ops below everywhere else.
+    if (tf.fusedAdamUpdate({ variable, gradient, m, v, vHat, alpha, beta1, beta2, epsilon })) return;
     m.assign(tf.add(m, tf.mul(tf.sub(gradient, m), this.constant(1 - this.beta1))));
     v.assign(tf.add(v, tf.mul(tf.sub(tf.square(gradient), v), this.constant(1 - this.beta2))));
-    if (this.amsgrad) {
-      const vHat = this.velocityHats[i]!;
+    if (vHat) {
       vHat.assign(tf.maximum(vHat, v));
       v = vHat;
     }

@@ -13,7 +13,10 @@ import { registerCpuConv2DBackpropFilter } from './cpu/conv2d-backprop-filter.js
 import { registerCpuBridge } from './wasm/cpu-bridge.js';
 import { registerWasmGather } from './wasm/gather.js';
 import { installThreadedWasm } from './threads.js';
+import { registerWasmSharing } from './wasm/share.js';
+import { registerSum } from './sum.js';
 
+export { fusedAdamUpdate, type AdamUpdate } from './fused/adam.js';
 export { setThreadsCount, getThreadsCount, threadsFailure, MAX_WASM_THREADS } from './threads.js';
 
 let registered = false;
@@ -30,6 +33,8 @@ export function registerTrainingKernels(): void {
   registerCpuConv2DBackpropFilter();
   registerCpuBridge();
   registerWasmGather();
+  registerWasmSharing();
+  registerSum();
   installThreadedWasm();
 }
 

@@ -12,6 +12,8 @@ export interface WasmBackend extends KernelBackend {
   dataIdMap: { get(dataId: object): { id: number; memoryOffset: number } };
   makeOutput(shape: number[], dtype: DataType, memoryOffset?: number, values?: unknown): TensorInfo;
   disposeData(dataId: object, force?: boolean): boolean;
+  incRef(dataId: object): void;
+  refCount(dataId: object): number;
 }
 
 function heap(backend: WasmBackend): ArrayBuffer {
