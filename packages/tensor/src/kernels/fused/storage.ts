@@ -5,7 +5,7 @@
 import { engine } from '@tensorflow/tfjs-core';
 import type { Tensor } from '@tensorflow/tfjs-core';
 import type { CpuBackend } from '../cpu/backend.js';
-import { f32, type WasmBackend } from '../wasm/heap.js';
+import { f32At, type WasmBackend } from '../wasm/heap.js';
 
 interface EngineInternals {
   backend: object;
@@ -17,13 +17,17 @@ interface Counted {
   refCount(dataId: object): number;
 }
 
+/** Where a float32 tensor lives: a byte offset into the wasm heap, or a cpu array. */
+export type Storage =
+  | { kind: 'wasm'; backend: WasmBackend; offset: number; size: number }
+  | { kind: 'cpu'; values: Float32Array };
+
 /**
- * The float32 values of `t` as stored by the active backend (wasm heap or cpu array), or null when `t` is not a
- * float32 tensor held by an active wasm or cpu backend. With `exclusive`, also null unless no other tensor
- * shares the buffer (a clone or reshape of it), so that writing through the view changes `t` alone.
- * Take views after any allocation on the wasm heap (growing it detaches older views).
+ * Where `t`'s float32 values are stored by the active backend, or null when `t` is not a float32 tensor held
+ * by an active wasm or cpu backend. With `exclusive`, also null unless no other tensor shares the buffer (a
+ * clone or reshape of it), so that writing there changes `t` alone.
  */
-export function float32Storage(t: Tensor, exclusive = false): Float32Array | null {
+export function storageOf(t: Tensor, exclusive = false): Storage | null {
   if (t.dtype !== 'float32' || t.isDisposed) return null;
   const e = engine() as unknown as EngineInternals;
   const name = e.backendName;
@@ -31,10 +35,16 @@ export function float32Storage(t: Tensor, exclusive = false): Float32Array | nul
   if (e.state.tensorInfo.get(t.dataId)?.backend !== e.backend) return null;
   if (exclusive && (e.backend as Counted).refCount(t.dataId) !== 1) return null;
   if (name === 'wasm') {
-    const b = e.backend as WasmBackend;
-    const entry = b.dataIdMap.get(t.dataId) as { memoryOffset: number | null } | undefined;
-    return entry?.memoryOffset == null ? null : f32(b, t);
+    const backend = e.backend as WasmBackend;
+    const entry = backend.dataIdMap.get(t.dataId) as { memoryOffset: number | null } | undefined;
+    return entry?.memoryOffset == null ? null : { kind: 'wasm', backend, offset: entry.memoryOffset, size: t.size };
   }
   const values = (e.backend as CpuBackend).data.get(t.dataId)?.values;
-  return values instanceof Float32Array && values.length === t.size ? values : null;
+  return values instanceof Float32Array && values.length === t.size ? { kind: 'cpu', values } : null;
+}
+
+/** A Float32Array view of a storage (take wasm views after the last heap allocation). */
+export function view(s: Storage): Float32Array {
+  if (s.kind === 'cpu') return s.values;
+  return f32At(s.backend, s.offset, s.size);
 }

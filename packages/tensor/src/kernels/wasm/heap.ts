@@ -28,6 +28,11 @@ export function f32(backend: WasmBackend, t: TensorInfo): Float32Array {
   return new Float32Array(heap(backend), memoryOffset, util.sizeFromShape(t.shape));
 }
 
+/** A Float32Array view of `size` floats at byte offset `offset` of the heap. */
+export function f32At(backend: WasmBackend, offset: number, size: number): Float32Array {
+  return new Float32Array(heap(backend), offset, size);
+}
+
 /** An Int32Array view of an int32 tensor on the heap. */
 export function i32(backend: WasmBackend, t: TensorInfo): Int32Array {
   const { memoryOffset } = backend.dataIdMap.get(t.dataId);

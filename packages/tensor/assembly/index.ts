@@ -1,0 +1,2 @@
+// keras-ts SIMD kernels for the wasm backend (AssemblyScript), compiled by scripts/build-simd.mjs.
+export { adam } from './adam';

@@ -1,0 +1,49 @@
+import { describe, it, expect } from 'vitest';
+import * as tf from '../../index.js';
+import { plain, shared } from '../../generated/simd-kernels.js';
+import { simdKernels } from './simd.js';
+import type { WasmBackend } from './heap.js';
+
+/** The ids of the top-level sections of a wasm binary. */
+function sectionIds(bytes: Uint8Array): number[] {
+  const ids: number[] = [];
+  let i = 8; // magic + version
+  while (i < bytes.length) {
+    ids.push(bytes[i++]!);
+    let size = 0, shift = 0, b: number;
+    do {
+      b = bytes[i++]!;
+      size |= (b & 0x7f) << shift;
+      shift += 7;
+    } while (b & 0x80);
+    i += size;
+  }
+  return ids;
+}
+
+describe('SIMD kernels module', () => {
+  it.each([['plain', plain], ['shared', shared]])('(%s) imports the heap and owns no memory, data or start code', (_, b64) => {
+    const bytes = new Uint8Array(Buffer.from(b64, 'base64'));
+    const module = new WebAssembly.Module(bytes);
+    expect(WebAssembly.Module.imports(module)).toEqual([{ module: 'env', name: 'memory', kind: 'memory' }]);
+    expect(WebAssembly.Module.exports(module).every((e) => e.kind === 'function')).toBe(true);
+    const ids = sectionIds(bytes);
+    expect(ids).not.toContain(5); // memory
+    expect(ids).not.toContain(8); // start
+    expect(ids).not.toContain(11); // data
+  });
+
+  it('starts on the wasm backend and runs on its heap', async () => {
+    await tf.setBackend('wasm');
+    const backend = tf.backend() as unknown as WasmBackend;
+    const k = simdKernels(backend);
+    expect(k).not.toBeNull();
+    const p = tf.tensor1d([1, 2, 3, 4, 5]), g = tf.tensor1d([1, 1, 1, 1, -1]), m = tf.zeros([5]), v = tf.zeros([5]);
+    const at = (t: tf.Tensor) => backend.dataIdMap.get(t.dataId).memoryOffset;
+    k!.adam(at(p), at(g), at(m), at(v), 0, 5, 0.5, 0.5, 0.5, 0);
+    // m = 0.5 g, v = 0.5 g^2: p -= 0.25 g / sqrt(0.5)
+    const expected = [1, 2, 3, 4, 5].map((x, i) => Math.fround(x - Math.fround(Math.fround(0.25 * (i === 4 ? -1 : 1)) / Math.fround(Math.sqrt(0.5)))));
+    expect(Array.from(p.dataSync())).toEqual(expected);
+    tf.dispose([p, g, m, v]);
+  });
+});

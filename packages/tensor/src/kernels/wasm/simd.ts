@@ -1,0 +1,51 @@
+/**
+ * Our SIMD kernels (AssemblyScript in `assembly/`, compiled at install by `scripts/build-simd.mjs`), running
+ * directly on the wasm backend's heap: the module imports the backend's own `WebAssembly.Memory`, so a
+ * tensor's `memoryOffset` is a pointer it can read and write, with no copy in or out. One instance per backend
+ * (per memory); null where it cannot start (no memory object found, no SIMD), and callers then use their
+ * TypeScript loops.
+ */
+import { plain, shared } from '../../generated/simd-kernels.js';
+import type { WasmBackend } from './heap.js';
+
+export interface SimdKernels {
+  /** Adam's in-place update (see assembly/adam.ts); `h` is 0 without amsgrad. */
+  adam(p: number, g: number, m: number, v: number, h: number, n: number, alpha: number, c1: number, c2: number, eps: number): void;
+}
+
+interface EmscriptenParts {
+  wasmMemory?: WebAssembly.Memory;
+  asm?: { memory?: WebAssembly.Memory };
+}
+
+const instances = new WeakMap<object, SimdKernels | null>();
+
+function decode(base64: string): Uint8Array<ArrayBuffer> {
+  if (typeof Buffer !== 'undefined') return new Uint8Array(Buffer.from(base64, 'base64'));
+  return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+}
+
+function start(backend: WasmBackend): SimdKernels | null {
+  const parts = backend.wasm as unknown as EmscriptenParts;
+  // The threaded build keeps its (shared) memory in `wasmMemory`; the plain build exports it as `asm.memory`.
+  const memory = parts.wasmMemory ?? parts.asm?.memory;
+  if (!(memory instanceof WebAssembly.Memory)) return null;
+  const isShared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
+  try {
+    const module = new WebAssembly.Module(decode(isShared ? shared : plain));
+    const instance = new WebAssembly.Instance(module, { env: { memory } });
+    return instance.exports as unknown as SimdKernels;
+  } catch {
+    return null;
+  }
+}
+
+/** The SIMD kernels bound to `backend`'s heap, or null when they cannot run there. */
+export function simdKernels(backend: WasmBackend): SimdKernels | null {
+  let k = instances.get(backend);
+  if (k === undefined) {
+    k = start(backend);
+    instances.set(backend, k);
+  }
+  return k;
+}
