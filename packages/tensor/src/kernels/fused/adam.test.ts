@@ -76,4 +76,23 @@ describe('fusedAdamUpdate', () => {
       tf.dispose([p, m, v, g, alpha, gi]);
     }
   });
+
+  it.each(['wasm', 'cpu'])('leaves no stale cached weights on %s: a matmul after the update sees the new values', async (backend) => {
+    await tf.setBackend(backend);
+    const p = variable(tf.tensor2d(randomValues(12, 3), [4, 3]));
+    const m = variable(tf.zeros([4, 3]));
+    const v = variable(tf.zeros([4, 3]));
+    const x = tf.tensor2d(randomValues(8, 4), [2, 4]);
+    const bias = tf.tensor1d([0.5, -0.5, 0]);
+    tf.dispose([tf.matMul(x, p), tf.fused.matMul({ a: x, b: p, bias, activation: 'relu' })]); // caches packed weights (wasm)
+    const g = tf.onesLike(p);
+    const alpha = tf.scalar(0.1);
+    expect(fusedAdamUpdate({ variable: p, gradient: g, m, v, alpha, beta1, beta2, epsilon })).toBe(true);
+    const fresh = tf.tensor2d(p.dataSync(), [4, 3]); // the same values in a new buffer
+    const [a, b] = [tf.matMul(x, p), tf.matMul(x, fresh)];
+    const [c, d] = [tf.fused.matMul({ a: x, b: p, bias, activation: 'relu' }), tf.fused.matMul({ a: x, b: fresh, bias, activation: 'relu' })];
+    expect(Array.from(a.dataSync())).toEqual(Array.from(b.dataSync()));
+    expect(Array.from(c.dataSync())).toEqual(Array.from(d.dataSync()));
+    tf.dispose([p, m, v, x, bias, g, alpha, fresh, a, b, c, d]);
+  });
 });

@@ -8,7 +8,7 @@
  */
 import type { Tensor, Variable } from '@tensorflow/tfjs-core';
 import { simdKernels } from '../wasm/simd.js';
-import { storageOf, view, type Storage } from './storage.js';
+import { markWritten, storageOf, view, type Storage } from './storage.js';
 
 export interface AdamUpdate {
   variable: Variable;
@@ -67,5 +67,6 @@ export function fusedAdamUpdate(u: AdamUpdate): boolean {
   } else {
     loop(view(p), view(g), view(ms), view(vs), hs ? view(hs) : null, alphaValue, c1, c2, eps);
   }
+  for (const s of [p, ms, vs, hs]) if (s) markWritten(s);
   return true;
 }

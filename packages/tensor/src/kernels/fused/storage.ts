@@ -19,7 +19,7 @@ interface Counted {
 
 /** Where a float32 tensor lives: a byte offset into the wasm heap, or a cpu array. */
 export type Storage =
-  | { kind: 'wasm'; backend: WasmBackend; offset: number; size: number }
+  | { kind: 'wasm'; backend: WasmBackend; id: number; offset: number; size: number }
   | { kind: 'cpu'; values: Float32Array };
 
 /**
@@ -36,8 +36,8 @@ export function storageOf(t: Tensor, exclusive = false): Storage | null {
   if (exclusive && (e.backend as Counted).refCount(t.dataId) !== 1) return null;
   if (name === 'wasm') {
     const backend = e.backend as WasmBackend;
-    const entry = backend.dataIdMap.get(t.dataId) as { memoryOffset: number | null } | undefined;
-    return entry?.memoryOffset == null ? null : { kind: 'wasm', backend, offset: entry.memoryOffset, size: t.size };
+    const entry = backend.dataIdMap.get(t.dataId) as { id: number; memoryOffset: number | null } | undefined;
+    return entry?.memoryOffset == null ? null : { kind: 'wasm', backend, id: entry.id, offset: entry.memoryOffset, size: t.size };
   }
   const values = (e.backend as CpuBackend).data.get(t.dataId)?.values;
   return values instanceof Float32Array && values.length === t.size ? { kind: 'cpu', values } : null;
@@ -47,4 +47,22 @@ export function storageOf(t: Tensor, exclusive = false): Storage | null {
 export function view(s: Storage): Float32Array {
   if (s.kind === 'cpu') return s.values;
   return f32At(s.backend, s.offset, s.size);
+}
+
+interface WasmTensorRegistry {
+  registerTensor(id: number, size: number, memoryOffset: number): void;
+  disposeData(id: number): void;
+}
+
+/**
+ * Tells the backend that a buffer was written in place. tfjs's wasm kernels cache work derived from a tensor
+ * by its id (XNNPack operators holding packed copies of a matmul's or convolution's weights) and drop it only
+ * when the tensor is disposed; re-registering the id under the same buffer drops those caches, so the next
+ * kernel sees the new values.
+ */
+export function markWritten(s: Storage): void {
+  if (s.kind !== 'wasm') return;
+  const registry = (s.backend.wasm as unknown as { tfjs: WasmTensorRegistry }).tfjs;
+  registry.disposeData(s.id);
+  registry.registerTensor(s.id, s.size, s.offset);
 }
