@@ -1,2 +1,3 @@
 // keras-ts SIMD kernels for the wasm backend (AssemblyScript), compiled by scripts/build-simd.mjs.
 export { adam } from './adam';
+export { transpose } from './transpose';

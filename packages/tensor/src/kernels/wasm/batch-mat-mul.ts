@@ -2,13 +2,15 @@
  * `BatchMatMul` and `_FusedMatMul` on wasm with transposed operands. The stock kernels run their fast
  * (XNNPack) path only when neither operand is transposed and fall back to a naive loop otherwise (~15x slower),
  * which is exactly what every Dense backprop asks for. We transpose the operand into a heap scratch buffer
- * (cheap: O(n^2) against the O(n^3) product) and call the stock kernel untransposed.
+ * (cheap: O(n^2) against the O(n^3) product; our SIMD transpose, or a TypeScript loop where that cannot
+ * start) and call the stock kernel untransposed.
  */
 import { BatchMatMul, _FusedMatMul, util } from '@tensorflow/tfjs-core';
 import type { KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs-core';
 import { overrideKernel, stockKernelFunc } from '../registry.js';
 import { transposeBatched } from '../shared/transpose.js';
 import { alloc, f32, free, type WasmBackend } from './heap.js';
+import { simdKernels } from './simd.js';
 
 /** A heap copy of `t` with its last two axes swapped. */
 export function transposeLastTwo(backend: WasmBackend, t: TensorInfo): TensorInfo {
@@ -18,7 +20,13 @@ export function transposeLastTwo(backend: WasmBackend, t: TensorInfo): TensorInf
   const outShape = [...t.shape.slice(0, r - 2), cols, rows];
   const out = alloc(backend, outShape);
   const batch = util.sizeFromShape(t.shape.slice(0, r - 2));
-  transposeBatched(f32(backend, t), f32(backend, out), batch, rows, cols);
+  const simd = simdKernels(backend);
+  if (simd) {
+    const offset = (x: TensorInfo) => backend.dataIdMap.get(x.dataId).memoryOffset;
+    simd.transpose(offset(t), offset(out), batch, rows, cols);
+  } else {
+    transposeBatched(f32(backend, t), f32(backend, out), batch, rows, cols);
+  }
   return out;
 }
 

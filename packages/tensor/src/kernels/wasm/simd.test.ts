@@ -47,3 +47,24 @@ describe('SIMD kernels module', () => {
     tf.dispose([p, g, m, v]);
   });
 });
+
+describe('SIMD transpose', () => {
+  it('matches the definition on random shapes (edges, batches, tiles)', async () => {
+    await tf.setBackend('wasm');
+    const backend = tf.backend() as unknown as WasmBackend;
+    const k = simdKernels(backend)!;
+    const at = (t: tf.Tensor) => backend.dataIdMap.get(t.dataId).memoryOffset;
+    for (const [batch, rows, cols] of [[1, 1, 1], [1, 4, 4], [2, 5, 7], [1, 37, 70], [3, 64, 33], [1, 128, 784], [2, 3, 1], [1, 1, 9]]) {
+      const x = tf.randomUniform([batch, rows, cols]);
+      const y = tf.zeros([batch, cols, rows]);
+      k.transpose(at(x), at(y), batch, rows, cols);
+      const xs = x.dataSync(), ys = y.dataSync();
+      let bad = 0;
+      for (let n = 0; n < batch; n++) for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) {
+        if (ys[n * rows * cols + c * rows + r] !== xs[n * rows * cols + r * cols + c]) bad++;
+      }
+      expect(bad, `${batch}x${rows}x${cols}`).toBe(0);
+      tf.dispose([x, y]);
+    }
+  });
+});

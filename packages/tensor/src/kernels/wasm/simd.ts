@@ -11,6 +11,8 @@ import type { WasmBackend } from './heap.js';
 export interface SimdKernels {
   /** Adam's in-place update (see assembly/adam.ts); `h` is 0 without amsgrad. */
   adam(p: number, g: number, m: number, v: number, h: number, n: number, alpha: number, c1: number, c2: number, eps: number): void;
+  /** Transposes `batch` float32 matrices [rows, cols] at byte offset `src` into [cols, rows] at `dst`. */
+  transpose(src: number, dst: number, batch: number, rows: number, cols: number): void;
 }
 
 interface EmscriptenParts {
