@@ -80,11 +80,21 @@ export function report(results: SideResult[], opts: { threads: number; models: M
   const cpuRef = value(stockCpu, 'cnn train')?.value;
   const r2 = ratio(cnn, cpuRef);
   targets.push({ target: 'MNIST CNN train on wasm >= 100x tfjs-layers on cpu', measured: `${fmtRatio(r2)} (tfjs cpu ${fmt(cpuRef, 'samples/s')}, ours cpu ${fmt(value(oursCpu, 'cnn train')?.value, 'samples/s')})`, met: r2 == null ? null : r2 >= 100 });
+  // Effective MLP training FLOP/s against the plain matmul rate at the same thread count (one thread against
+  // one thread, N against N); met when either setting reaches 60%.
   const flops = opts.models.find((m) => m.name === 'mlp')?.trainFlops ?? 0;
-  const mm = Math.max(value(one, 'matmul 128x784x256 NN')?.value ?? 0, value(many, 'matmul 128x784x256 NN')?.value ?? 0);
-  const eff = mlp != null ? (mlp * flops) / 1e9 : null;
-  const r3 = ratio(eff, mm || null);
-  targets.push({ target: 'MLP effective train FLOP/s >= 60% of plain wasm matmul (128x784x256 NN)', measured: `${fmt(eff, 'GFLOP/s')} / ${fmt(mm || null, 'GFLOP/s')} = ${r3 == null ? '—' : (100 * r3).toFixed(0) + '%'}`, met: r3 == null ? null : r3 >= 0.6 });
+  const effAt = (side: SideResult | undefined) => {
+    const samples = value(side, 'mlp train')?.value, mm = value(side, 'matmul 128x784x256 NN')?.value;
+    return samples != null && mm ? { eff: (samples * flops) / 1e9, mm, r: (samples * flops) / 1e9 / mm } : null;
+  };
+  const effs = [['1t', effAt(one)], [`${opts.threads}t`, many ? effAt(many) : null]] as const;
+  const shown = effs.filter(([, e]) => e).map(([t, e]) => `${t}: ${fmt(e!.eff, 'GFLOP/s')} / ${fmt(e!.mm, 'GFLOP/s')} = ${(100 * e!.r).toFixed(0)}%`);
+  const bestEff = Math.max(...effs.map(([, e]) => e?.r ?? -1));
+  targets.push({
+    target: 'MLP effective train FLOP/s >= 60% of plain wasm matmul (128x784x256 NN) at the same thread count',
+    measured: shown.length ? shown.join('; ') : '—',
+    met: bestEff < 0 ? null : bestEff >= 0.6,
+  });
   for (const name of ['matmul 512x512x512 NN', 'mlp train', 'cnn train']) {
     const r = ratio(value(many, name)?.value, value(one, name)?.value);
     targets.push({ target: `threads: ${name} ${opts.threads}t >= 1.6x 1t`, measured: many ? `${fmtRatio(r)} (${fmt(value(one, name)?.value)} -> ${fmt(value(many, name)?.value)})` : 'one core: not measurable', met: r == null ? null : r >= 1.6 });
