@@ -15,6 +15,7 @@ import { registerWasmGather } from './wasm/gather.js';
 import { installThreadedWasm } from './threads.js';
 import { registerWasmSharing } from './wasm/share.js';
 import { registerSum } from './sum.js';
+import { registerWasmSlices } from './wasm/slice.js';
 
 export { fusedAdamUpdate, type AdamUpdate } from './fused/adam.js';
 export { setThreadsCount, getThreadsCount, threadsFailure, MAX_WASM_THREADS } from './threads.js';
@@ -35,6 +36,7 @@ export function registerTrainingKernels(): void {
   registerWasmGather();
   registerWasmSharing();
   registerSum();
+  registerWasmSlices();
   installThreadedWasm();
 }
 

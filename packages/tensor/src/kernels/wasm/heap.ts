@@ -28,6 +28,15 @@ export function f32(backend: WasmBackend, t: TensorInfo): Float32Array {
   return new Float32Array(heap(backend), memoryOffset, util.sizeFromShape(t.shape));
 }
 
+/** A view of a float32, int32 or bool tensor on the heap, typed by its dtype (bool: one byte per element). */
+export function typedView(backend: WasmBackend, t: TensorInfo): Float32Array | Int32Array | Uint8Array {
+  const { memoryOffset } = backend.dataIdMap.get(t.dataId);
+  const n = util.sizeFromShape(t.shape);
+  if (t.dtype === 'float32') return new Float32Array(heap(backend), memoryOffset, n);
+  if (t.dtype === 'int32') return new Int32Array(heap(backend), memoryOffset, n);
+  return new Uint8Array(heap(backend), memoryOffset, n);
+}
+
 /** A Float32Array view of `size` floats at byte offset `offset` of the heap. */
 export function f32At(backend: WasmBackend, offset: number, size: number): Float32Array {
   return new Float32Array(heap(backend), offset, size);
