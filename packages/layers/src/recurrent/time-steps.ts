@@ -1,8 +1,7 @@
 /**
- * Moving between `[batch, time, ...]` sequences and per-step `[batch, ...]` tensors cheaply. On wasm every
- * slice reads its whole source tensor, so `unstack` along time costs O(time x size); splitting the
- * time-major sequence in a few chunks at a time (a tree of `split`s, then `unstack` on small chunks) keeps the
- * copying near O(size x log time), and the gradients stay single `concat`/`stack` ops.
+ * Moving between `[batch, time, ...]` sequences and per-step `[batch, ...]` tensors: one transpose to time-major,
+ * then a tree of `split`s ending in small `unstack`s (on backends whose slices read their whole source, this
+ * keeps the copying near O(size x log time)); the gradients stay single `concat`/`stack` ops.
  */
 import * as tf from '@keras-ts/tensor';
 
@@ -30,13 +29,7 @@ export function stackTime(steps: tf.Tensor[]): tf.Tensor {
   return tf.transpose(s, [1, 0, ...Array.from({ length: s.rank - 2 }, (_, i) => i + 2)]);
 }
 
-/**
- * Splits `[batch, n*units]` gate pre-activations into `n` tensors `[batch, units]`. On wasm a column slice
- * is a slow strided copy of the whole source; a reshape + transpose + unstack of contiguous rows is ~10x
- * cheaper. Other ranks (ConvLSTM2D) use `split` on the last axis.
- */
+/** Splits gate pre-activations `[..., n*units]` into `n` tensors `[..., units]` (one `split` on the last axis). */
 export function splitGates(z: tf.Tensor, n: number): tf.Tensor[] {
-  if (z.rank !== 2) return tf.split(z, n, z.rank - 1);
-  const [b, g] = z.shape as [number, number];
-  return tf.unstack(tf.transpose(tf.reshape(z, [b, n, g / n]), [1, 0, 2]), 0);
+  return tf.split(z, n, z.rank - 1);
 }
