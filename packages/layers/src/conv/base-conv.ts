@@ -8,7 +8,7 @@ import { ValueError } from '@keras-ts/tensor';
 import { Layer, type CallArgs, type LayerArgs } from '../engine/layer.js';
 import { InputSpec } from '../engine/input-spec.js';
 import type { Shape } from '../engine/shape.js';
-import { getActivation, serializeActivation, type ActivationFn, type ActivationIdentifier } from '../activations/activations.js';
+import { getActivation, serializeActivation, relu, linear, type ActivationFn, type ActivationIdentifier } from '../activations/activations.js';
 import { getInitializer, serializeInitializer, type Initializer, type InitializerIdentifier } from '../initializers/initializers.js';
 import { getRegularizer, serializeRegularizer, type Regularizer, type RegularizerIdentifier } from '../regularizers/regularizers.js';
 import { getConstraint, serializeConstraint, type Constraint, type ConstraintIdentifier } from '../constraints/constraints.js';
@@ -176,11 +176,32 @@ export abstract class BaseConv extends Layer {
     const x = Array.isArray(inputs) ? inputs[0] : inputs;
     return tf.tidy(() => {
       const cl = this.dataFormat === 'channels_first' ? toChannelsLast(x) : x;
+      const fused = this.fusedActivation(cl);
+      if (fused) {
+        const y = tf.conv2dWithBias(cl as tf.Tensor4D, this.kernel as unknown as tf.Tensor4D, this.bias as unknown as tf.Tensor1D, {
+          strides: this.strides as [number, number],
+          pad: this.padding as 'valid' | 'same',
+          activation: fused,
+        });
+        return this.dataFormat === 'channels_first' ? toChannelsFirst(y) : y;
+      }
       let y = this.convolve(cl);
       if (this.bias) y = tf.add(y, this.bias);
       y = this.activation(y);
       return this.dataFormat === 'channels_first' ? toChannelsFirst(y) : y;
     });
+  }
+
+  /**
+   * 'relu' or 'linear' when this call can run as one fused convolution (2D, float32, one group, no dilation,
+   * with a bias and a ReLU or no activation); null otherwise. Layers that convolve differently (depthwise,
+   * separable, or a subclass overriding `convolve`) never take this path.
+   */
+  protected fusedActivation(x: tf.Tensor): 'relu' | 'linear' | null {
+    if (this.convolve !== BaseConv.prototype.convolve || x.rank !== 4 || this.kernel.rank !== 4) return null;
+    if (x.dtype !== 'float32' || !this.bias) return null;
+    if (this.groups !== 1 || this.dilationRate.some((d) => d !== 1) || this.padding === 'causal') return null;
+    return this.activation === relu ? 'relu' : this.activation === linear ? 'linear' : null;
   }
 
   /** Output channels (filters, or in*depth_multiplier for depthwise). */

@@ -16,8 +16,10 @@ import { installThreadedWasm } from './threads.js';
 import { registerWasmSharing } from './wasm/share.js';
 import { registerSum } from './sum.js';
 import { registerWasmSlices } from './wasm/slice.js';
+import { registerConv2DWithBias } from './fused/conv2d.js';
 
 export { fusedAdamUpdate, type AdamUpdate } from './fused/adam.js';
+export { conv2dWithBias, type Conv2DWithBiasOptions } from './fused/conv2d.js';
 export { setThreadsCount, getThreadsCount, threadsFailure, MAX_WASM_THREADS } from './threads.js';
 
 let registered = false;
@@ -37,6 +39,7 @@ export function registerTrainingKernels(): void {
   registerWasmSharing();
   registerSum();
   registerWasmSlices();
+  registerConv2DWithBias();
   installThreadedWasm();
 }
 
