@@ -1,3 +1,4 @@
 // keras-ts SIMD kernels for the wasm backend (AssemblyScript), compiled by scripts/build-simd.mjs.
 export { adam } from './adam';
 export { transpose } from './transpose';
+export { lstmCell, lstmCellGrad } from './lstm';

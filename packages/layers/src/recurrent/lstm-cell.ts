@@ -8,6 +8,7 @@ import { CellOptions, checkUnits, recurrentActivationOf, type GatedCellArgs } fr
 import { DropoutMasks } from './dropout-masks.js';
 import { splitGates } from './time-steps.js';
 import { Initializer } from '../initializers/initializers.js';
+import { sigmoid, tanh } from '../activations/activations.js';
 import { serializeActivation, type ActivationFn } from '../activations/activations.js';
 import type { Shape } from '../engine/shape.js';
 import type { ConfigDict } from '../serialization/registry.js';
@@ -35,6 +36,9 @@ class UnitForgetBias extends Initializer {
 
 /** Slices the 4 gate pre-activations `[batch, 4u]` and runs the LSTM update. Shared with ConvLSTM2D. */
 export function lstmUpdate(z: tf.Tensor, c: tf.Tensor, act: ActivationFn, recAct: ActivationFn): { h: tf.Tensor; c: tf.Tensor } {
+  // The default activations run as one fused step where the backend has it (wasm).
+  const fused = act === tanh && recAct === sigmoid ? tf.lstmCell(z, c) : null;
+  if (fused) return fused;
   const [zi, zf, zc, zo] = splitGates(z, 4);
   const i = recAct(zi);
   const f = recAct(zf);

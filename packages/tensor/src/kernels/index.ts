@@ -17,9 +17,11 @@ import { registerWasmSharing } from './wasm/share.js';
 import { registerSum } from './sum.js';
 import { registerWasmSlices } from './wasm/slice.js';
 import { registerConv2DWithBias } from './fused/conv2d.js';
+import { registerLstmCell } from './fused/lstm.js';
 
 export { fusedAdamUpdate, type AdamUpdate } from './fused/adam.js';
 export { conv2dWithBias, type Conv2DWithBiasOptions } from './fused/conv2d.js';
+export { lstmCell } from './fused/lstm.js';
 export { setThreadsCount, getThreadsCount, threadsFailure, MAX_WASM_THREADS } from './threads.js';
 
 let registered = false;
@@ -40,6 +42,7 @@ export function registerTrainingKernels(): void {
   registerSum();
   registerWasmSlices();
   registerConv2DWithBias();
+  registerLstmCell();
   installThreadedWasm();
 }
 

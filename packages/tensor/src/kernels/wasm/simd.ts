@@ -13,6 +13,10 @@ export interface SimdKernels {
   adam(p: number, g: number, m: number, v: number, h: number, n: number, alpha: number, c1: number, c2: number, eps: number): void;
   /** Transposes `batch` float32 matrices [rows, cols] at byte offset `src` into [cols, rows] at `dst`. */
   transpose(src: number, dst: number, batch: number, rows: number, cols: number): void;
+  /** One LSTM step (see assembly/lstm.ts). */
+  lstmCell(z: number, c: number, h: number, cNew: number, acts: number, batch: number, units: number): void;
+  /** The gradient of one LSTM step. */
+  lstmCellGrad(dh: number, dc: number, c: number, acts: number, dz: number, dcPrev: number, batch: number, units: number): void;
 }
 
 interface EmscriptenParts {
