@@ -119,6 +119,24 @@ describe('MaxPoolGrad / AvgPoolGrad (wasm and cpu)', () => {
     }
   });
 
+  // One NaN (of either sign) at each position in turn: the fast loop must notice it wherever it sits in a window.
+  it.each([[2, 2, 1], [2, 2, 2], [1, 4, 1], [3, 3, 1]])('follows the definition with a single NaN (%ix%i windows, stride %i)', (fH, fW, stride) => {
+    const g: PoolGeometry = {
+      batch: 1, inH: 5, inW: 6, channels: 2, fH, fW, strideH: stride, strideW: stride, dilH: 1, dilW: 1, padTop: 0, padLeft: 0,
+      outH: Math.floor((5 - fH) / stride) + 1, outW: Math.floor((6 - fW) / stride) + 1,
+    };
+    const dy = randomValues(g.outH * g.outW * 2, fH * 10 + fW + stride);
+    for (let at = 0; at < 5 * 6 * 2; at++) {
+      for (const nanBits of [0x7fc00000, 0xffc00001 | 0]) {
+        const x = randomValues(5 * 6 * 2, at + 1);
+        new Int32Array(x.buffer)[at] = nanBits;
+        const dx = new Float32Array(x.length);
+        maxPoolGrad(x, dy, g, dx);
+        expect(Array.from(dx)).toEqual(Array.from(maxPoolGradDefinition(x, dy, g)));
+      }
+    }
+  });
+
   it('is the gradient of the pooling ops on wasm, without leaking', async () => {
     await tf.setBackend('wasm');
     const x = tf.tensor4d(randomInput([2, 6, 6, 3], 4).values, [2, 6, 6, 3]);

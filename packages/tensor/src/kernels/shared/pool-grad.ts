@@ -62,10 +62,13 @@ function windowTaps(g: PoolGeometry, oh: number, ow: number, taps: Int32Array): 
  * more negative sorts lower, then shifted up by one, so that -0 (0x80000000 -> -1 -> 0) ties with +0.
  *   key(b) = (b ^ ((b >> 31) & 0x7fffffff)) - (b >> 31)
  * A NaN is (b & 0x7fffffff) > 0x7f800000, that is (b & 0x7fffffff) + 0x7fffff carries into the sign bit:
- * OR-ing those sums together flags a NaN by a negative result.
+ * OR-ing those sums together flags a NaN by a negative result. In key order a NaN with the sign bit clear
+ * beats +Infinity (key 0x7f800000) and one with it set loses to -Infinity, so only a NaN that wins or that
+ * starts the window (and sticks) can change the result.
  */
 const ABS = 0x7fffffff;
 const NAN_CARRY = 0x7fffff;
+const INF_KEY = 0x7f800000;
 
 /** The branch-free loop for any window; returns whether it saw a NaN (then `dx` is garbage). */
 function maxPoolGradKeys(x: Int32Array, dy: Float32Array, g: PoolGeometry, dx: Float32Array): boolean {
@@ -103,8 +106,9 @@ function maxPoolGradKeys(x: Int32Array, dy: Float32Array, g: PoolGeometry, dx: F
 }
 
 /**
- * {@link maxPoolGradKeys} for four-tap windows (2x2, the common CNN pooling), unrolled; taps of windows cut by
- * the border repeat the first one (a repeat never wins: `>` is strict).
+ * {@link maxPoolGradKeys} for four-tap windows (2x2, the common CNN pooling), unrolled as a tournament, and
+ * checking only the NaNs that matter (the first tap's, the winner's); taps of windows cut by the border repeat
+ * the first one (a repeat never wins: `>` is strict).
  */
 function maxPoolGradKeys4(x: Int32Array, dy: Float32Array, g: PoolGeometry, dx: Float32Array): boolean {
   const { batch, inH, inW, channels: C, outH, outW } = g;
@@ -121,23 +125,21 @@ function maxPoolGradKeys4(x: Int32Array, dy: Float32Array, g: PoolGeometry, dx: 
         const t1 = img + taps[nt > 1 ? 1 : 0];
         const t2 = img + taps[nt > 2 ? 2 : 0];
         const t3 = img + taps[nt > 3 ? 3 : 0];
+        const d1 = t1 - t0, d2 = t2 - t0, d3 = t3 - t2;
         for (let c = 0; c < C; c++) {
           const b0 = x[t0 + c], b1 = x[t1 + c], b2 = x[t2 + c], b3 = x[t3 + c];
-          nan |= ((b0 & ABS) + NAN_CARRY) | ((b1 & ABS) + NAN_CARRY) | ((b2 & ABS) + NAN_CARRY) | ((b3 & ABS) + NAN_CARRY);
-          let best = (b0 ^ ((b0 >> 31) & ABS)) - (b0 >> 31);
-          let where = t0 + c;
-          let k = (b1 ^ ((b1 >> 31) & ABS)) - (b1 >> 31);
-          let m = -((k > best) as unknown as number);
-          best ^= (best ^ k) & m;
-          where ^= (where ^ (t1 + c)) & m;
-          k = (b2 ^ ((b2 >> 31) & ABS)) - (b2 >> 31);
-          m = -((k > best) as unknown as number);
-          best ^= (best ^ k) & m;
-          where ^= (where ^ (t2 + c)) & m;
-          k = (b3 ^ ((b3 >> 31) & ABS)) - (b3 >> 31);
-          m = -((k > best) as unknown as number);
-          where ^= (where ^ (t3 + c)) & m;
-          dx[where] += dy[dyOff + c];
+          const k0 = (b0 ^ ((b0 >> 31) & ABS)) - (b0 >> 31);
+          const k1 = (b1 ^ ((b1 >> 31) & ABS)) - (b1 >> 31);
+          const k2 = (b2 ^ ((b2 >> 31) & ABS)) - (b2 >> 31);
+          const k3 = (b3 ^ ((b3 >> 31) & ABS)) - (b3 >> 31);
+          // a tournament (the earlier tap wins ties): taps 0|1, taps 2|3, then the two winners
+          const m01 = -((k1 > k0) as unknown as number), m23 = -((k3 > k2) as unknown as number);
+          const k01 = k0 ^ ((k0 ^ k1) & m01), k23 = k2 ^ ((k2 ^ k3) & m23);
+          const m = -((k23 > k01) as unknown as number);
+          const off01 = d1 & m01, off23 = d2 + (d3 & m23);
+          // a NaN in tap 0 sticks (float semantics), a positive NaN wins here: either sends us to float compares
+          nan |= ((b0 & ABS) + NAN_CARRY) | -(((k01 ^ ((k01 ^ k23) & m)) > INF_KEY) as unknown as number);
+          dx[t0 + c + (off01 ^ ((off01 ^ off23) & m))] += dy[dyOff + c];
         }
       }
     }
