@@ -2,6 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import * as tf from '../../index.js';
 import { isOurKernel } from '../registry.js';
 import { setIm2colChunkElements } from '../shared/im2col.js';
+import { useSimdTransposes } from './conv2d-backprop.js';
 import { maxRelError, randomInput, rng, runKernelOn } from '../testing.js';
 
 interface Case {
@@ -125,6 +126,20 @@ describe('wasm Conv2DBackpropFilter / Conv2DBackpropInput (im2col + XNNPack matm
       expect(maxRelError(dx.values, ref.dx)).toBeLessThan(1e-4);
       expect(backend.numDataIds()).toBe(heapTensors);
     });
+
+  describe('with the stock transposes (where our SIMD module cannot start)', () => {
+    let prev = true;
+    beforeAll(() => { prev = useSimdTransposes(false); });
+    afterAll(() => { useSimdTransposes(prev); });
+    it.each(seeds.slice(0, 12).flatMap((seed) => [[seed, false], [seed, true]] as const))('follows the definition (random case %i, few inputs: %s)', async (seed, fewInputs) => {
+      const c = randomCase(seed + 2000, { dilated: seed % 2 === 0, fewInputs });
+      if (c.dyShape.some((d) => d <= 0)) return;
+      const x = randomInput(c.xShape, seed), dy = randomInput(c.dyShape, seed + 1), filter = randomInput(c.filterShape, seed + 2);
+      const ref = gradientsByDefinition(c, x.values as Float32Array, dy.values as Float32Array, filter.values as Float32Array);
+      const dW = await runKernelOn('wasm', 'Conv2DBackpropFilter', { x, dy }, { ...c.attrs, filterShape: c.filterShape });
+      expect(maxRelError(dW.values, ref.dW)).toBeLessThan(1e-4);
+    });
+  });
 
   describe('when the batch is split into chunks', () => {
     let prev = 0;

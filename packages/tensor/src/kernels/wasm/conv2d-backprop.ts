@@ -15,12 +15,53 @@ import {
 } from '../shared/im2col.js';
 import { transposeBatched } from '../shared/transpose.js';
 import { alloc, f32, free, runStock, view, type WasmBackend } from './heap.js';
+import { simdKernels, type SimdKernels } from './simd.js';
 
 const nchwToNhwc = (b: WasmBackend, t: TensorInfo) => runStock(b, Transpose, { x: t }, { perm: [0, 2, 3, 1] });
 const nhwcToNchw = (b: WasmBackend, t: TensorInfo) => runStock(b, Transpose, { x: t }, { perm: [0, 3, 1, 2] });
 
 function matMul(backend: WasmBackend, a: TensorInfo, b: TensorInfo): TensorInfo {
   return runStock(backend, BatchMatMul, { a, b }, { transposeA: false, transposeB: false });
+}
+
+let simdTransposes = true;
+
+/** Turns our SIMD transposes off (tests of the stock fallback) or on; returns the previous setting. */
+export function useSimdTransposes(on: boolean): boolean {
+  const prev = simdTransposes;
+  simdTransposes = on;
+  return prev;
+}
+
+/**
+ * Our SIMD kernels when they run on `backend` (their transpose is 2-6x faster than the stock kernel's on the
+ * shapes here), else null: the callers then use the stock transpose.
+ */
+function simd(backend: WasmBackend): SimdKernels | null {
+  return simdTransposes ? simdKernels(backend) : null;
+}
+
+/** `batch` row-major matrices [rows, cols] of `t` transposed by our SIMD kernel into a new heap tensor. */
+function transposeSimd(backend: WasmBackend, kernels: SimdKernels, t: TensorInfo, batch: number, rows: number, cols: number): TensorInfo {
+  const out = alloc(backend, [batch, cols, rows]);
+  const offset = (u: TensorInfo) => backend.dataIdMap.get(u.dataId).memoryOffset;
+  kernels.transpose(offset(t), offset(out), batch, rows, cols);
+  return out;
+}
+
+/** `x` (NHWC, or NCHW) as [inC, inH, inW, batch]. */
+function channelsFirstBatchLast(backend: WasmBackend, x: TensorInfo, nchw: boolean): TensorInfo {
+  const [n, a, b, c] = x.shape;
+  const kernels = simd(backend);
+  if (kernels === null) return runStock(backend, Transpose, { x }, { perm: nchw ? [1, 2, 3, 0] : [3, 1, 2, 0] });
+  // NCHW: [batch, C*H*W] -> [C*H*W, batch]. NHWC: per image [H*W, C] -> [C, H*W], then the same.
+  if (nchw) return transposeSimd(backend, kernels, x, 1, n, a * b * c);
+  const perImage = transposeSimd(backend, kernels, x, n, a * b, c);
+  try {
+    return transposeSimd(backend, kernels, perImage, 1, n, a * b * c);
+  } finally {
+    free(backend, perImage);
+  }
 }
 
 /** Runs `body` with `scratch`, which registers heap tensors to free when `body` returns or throws. */
@@ -62,9 +103,10 @@ function chunkedSum(
 
 /*
  * The filter gradient is one matmul over all output positions (chunked when the patch matrix is large). Its
- * second operand is the one XNNPack packs on every call, and packing costs more than the product itself
- * (measured: 2.8M floats of MNIST conv1's dy take ~15 ms to pack, the product ~2 ms), so the operand with
- * fewer columns goes second:
+ * second operand is the one XNNPack packs, and packing can cost more than the product itself (MNIST conv1's dy,
+ * 2.8M floats: ~15 ms to pack, ~2 ms to multiply). tfjs caches the packed operand by tensor id, so a benchmark
+ * that reuses one dy never sees that cost, but training makes a new dy every step. So the operand with fewer
+ * columns goes second:
  *   k >= outC:  dW   [k, outC] = colsT [k, positions] x dy    [positions, outC]   (MNIST conv2: 288 vs 64)
  *   k <  outC:  dW^T [outC, k] = dyT   [outC, positions] x cols [positions, k]   (MNIST conv1: 9 vs 32)
  * where k = kH*kW*inC.
@@ -73,12 +115,12 @@ function chunkedSum(
 /**
  * dW [k, outC] = colsT [k, positions] x dy [positions, outC]. Positions ordered (oh, ow, n): the patch matrix
  * is then copied from long runs of `x` in layout [inC, inH, inW, batch] ({@link im2colTBatchInner}), `dy`
- * transposed to match, [outH, outW, batch, outC] (both transposes by the stock kernel, ~1 ns per element,
- * against ~2 ns per patch element for a gather loop). Chunked by output rows.
+ * transposed to match, [outH, outW, batch, outC] (the transposes cost ~1 ns per element or less, a gather loop
+ * ~2 ns per patch element, and the patch matrix has kH*kW times as many). Chunked by output rows.
  */
 function filterGradColsFirst(backend: WasmBackend, x: TensorInfo, dy: TensorInfo, g: ConvGeometry, outC: number, nchw: boolean): Float32Array {
   return withScratch(backend, (scratch) => {
-    const xT = scratch(runStock(backend, Transpose, { x }, { perm: nchw ? [1, 2, 3, 0] : [3, 1, 2, 0] }));
+    const xT = scratch(channelsFirstBatchLast(backend, x, nchw));
     const dyT = scratch(runStock(backend, Transpose, { x: dy }, { perm: nchw ? [2, 3, 0, 1] : [1, 2, 0, 3] }));
     const k = patchSize(g);
     const per = g.outW * g.batch; // positions per output row
@@ -99,8 +141,7 @@ function filterGradColsFirst(backend: WasmBackend, x: TensorInfo, dy: TensorInfo
 
 /**
  * dW^T [outC, k] = dyT [outC, positions] x cols [positions, k]. Positions ordered (n, oh, ow): `cols` is the
- * plain NHWC patch matrix ({@link im2col}), `dy` transposed to [outC, batch, outH*outW] by the stock kernel.
- * Chunked by images.
+ * plain NHWC patch matrix ({@link im2col}), `dy` transposed to [outC, batch, outH*outW]. Chunked by images.
  */
 function filterGradDyFirst(backend: WasmBackend, x0: TensorInfo, dy: TensorInfo, g: ConvGeometry, outC: number, nchw: boolean): Float32Array {
   return withScratch(backend, (scratch) => {
@@ -108,10 +149,13 @@ function filterGradDyFirst(backend: WasmBackend, x0: TensorInfo, dy: TensorInfo,
     const k = patchSize(g);
     const per = g.outH * g.outW; // positions per image
     const total = g.batch * per;
-    // As 3D [batch, positions, outC] -> [outC, batch, positions]: the stock 3D transpose is ~1.5x faster than
-    // its 4D one for the same move.
-    const dyT = nchw && g.batch === 1 ? view(dy, [outC, per]) : scratch(runStock(backend, Transpose,
-      { x: view(dy, nchw ? [g.batch, outC, per] : [g.batch, per, outC]) }, { perm: nchw ? [1, 0, 2] : [2, 0, 1] }));
+    // NHWC: [batch*positions, outC] -> [outC, batch*positions]; NCHW: [batch, outC, positions] -> [outC, batch,
+    // positions] (a view for one image). The stock 3D transpose is ~1.5x faster than its 4D one for this move.
+    const kernels = simd(backend);
+    const dyT = nchw && g.batch === 1 ? view(dy, [outC, per])
+      : !nchw && kernels !== null ? scratch(transposeSimd(backend, kernels, dy, 1, total, outC))
+      : scratch(runStock(backend, Transpose,
+        { x: view(dy, nchw ? [g.batch, outC, per] : [g.batch, per, outC]) }, { perm: nchw ? [1, 0, 2] : [2, 0, 1] }));
     const chunk = imagesPerChunk(g);
     return chunkedSum(backend, g.batch, chunk, (n0, n1) => withScratch(backend, (scratch) => {
       const rows = (n1 - n0) * per;
