@@ -2,10 +2,7 @@
 // row-major float32 buffers at byte offsets into the heap. `acts` keeps, per batch row, the five vectors the
 // gradient needs: i, f, g = tanh(zc), o, tanh(c').
 
-@inline
-function sigmoid(x: f32): f32 {
-  return <f32>1 / (<f32>1 + Mathf.exp(-x));
-}
+import { sigmoidf as sigmoid, tanhf } from './math';
 
 /** z [b, 4u], c [b, u] -> h [b, u], cNew [b, u], acts [b, 5u]. */
 export function lstmCell(z: usize, c: usize, h: usize, cNew: usize, acts: usize, batch: i32, units: i32): void {
@@ -16,10 +13,10 @@ export function lstmCell(z: usize, c: usize, h: usize, cNew: usize, acts: usize,
       const o4 = j << 2;
       const i = sigmoid(load<f32>(zb + o4));
       const f = sigmoid(load<f32>(zb + (u << 2) + o4));
-      const g = Mathf.tanh(load<f32>(zb + (u << 3) + o4));
+      const g = tanhf(load<f32>(zb + (u << 3) + o4));
       const o = sigmoid(load<f32>(zb + ((3 * u) << 2) + o4));
       const cn = f * load<f32>(c + row + o4) + i * g;
-      const tc = Mathf.tanh(cn);
+      const tc = tanhf(cn);
       store<f32>(cNew + row + o4, cn);
       store<f32>(h + row + o4, o * tc);
       store<f32>(ab + o4, i);

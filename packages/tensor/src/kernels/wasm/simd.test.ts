@@ -1,25 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import * as tf from '../../index.js';
 import { plain, shared } from '../../generated/simd-kernels.js';
-import { simdKernels } from './simd.js';
+import { ownsNoMemory, sectionIds, simdKernels } from './simd.js';
 import type { WasmBackend } from './heap.js';
-
-/** The ids of the top-level sections of a wasm binary. */
-function sectionIds(bytes: Uint8Array): number[] {
-  const ids: number[] = [];
-  let i = 8; // magic + version
-  while (i < bytes.length) {
-    ids.push(bytes[i++]!);
-    let size = 0, shift = 0, b: number;
-    do {
-      b = bytes[i++]!;
-      size |= (b & 0x7f) << shift;
-      shift += 7;
-    } while (b & 0x80);
-    i += size;
-  }
-  return ids;
-}
 
 describe('SIMD kernels module', () => {
   it.each([['plain', plain], ['shared', shared]])('(%s) imports the heap and owns no memory, data or start code', (_, b64) => {
@@ -31,6 +14,14 @@ describe('SIMD kernels module', () => {
     expect(ids).not.toContain(5); // memory
     expect(ids).not.toContain(8); // start
     expect(ids).not.toContain(11); // data
+    expect(ownsNoMemory(bytes)).toBe(true);
+  });
+
+  it('refuses a module with a data segment (it would overwrite the heap)', () => {
+    // A minimal module: (memory import) + a data section with one active segment at offset 0.
+    const bytes = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 11, 7, 1, 0, 65, 0, 11, 1, 42]);
+    expect(sectionIds(bytes)).toEqual([11]);
+    expect(ownsNoMemory(bytes)).toBe(false);
   });
 
   it('starts on the wasm backend and runs on its heap', async () => {

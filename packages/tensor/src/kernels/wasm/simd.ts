@@ -31,6 +31,29 @@ function decode(base64: string): Uint8Array<ArrayBuffer> {
   return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
 }
 
+/** The ids of the top-level sections of a wasm binary. */
+export function sectionIds(bytes: Uint8Array): number[] {
+  const ids: number[] = [];
+  let i = 8; // magic + version
+  while (i < bytes.length) {
+    ids.push(bytes[i++]!);
+    let size = 0, shift = 0, b: number;
+    do {
+      b = bytes[i++]!;
+      size |= (b & 0x7f) << shift;
+      shift += 7;
+    } while (b & 0x80);
+    i += size;
+  }
+  return ids;
+}
+
+/** Memory, start-function and data sections would write into the backend's heap: never instantiate those. */
+export function ownsNoMemory(bytes: Uint8Array): boolean {
+  const ids = sectionIds(bytes);
+  return !ids.includes(5) && !ids.includes(8) && !ids.includes(11);
+}
+
 function start(backend: WasmBackend): SimdKernels | null {
   const parts = backend.wasm as unknown as EmscriptenParts;
   // The threaded build keeps its (shared) memory in `wasmMemory`; the plain build exports it as `asm.memory`.
@@ -38,7 +61,9 @@ function start(backend: WasmBackend): SimdKernels | null {
   if (!(memory instanceof WebAssembly.Memory)) return null;
   const isShared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
   try {
-    const module = new WebAssembly.Module(decode(isShared ? shared : plain));
+    const bytes = decode(isShared ? shared : plain);
+    if (!ownsNoMemory(bytes)) return null;
+    const module = new WebAssembly.Module(bytes);
     const instance = new WebAssembly.Instance(module, { env: { memory } });
     return instance.exports as unknown as SimdKernels;
   } catch {
