@@ -2,14 +2,31 @@
 // row-major float32 buffers at byte offsets into the heap. `acts` keeps, per batch row, the five vectors the
 // gradient needs: i, f, g = tanh(zc), o, tanh(c').
 
-import { sigmoidf as sigmoid, tanhf } from './math';
+import { sigmoidf as sigmoid, sigmoidf4, tanhf, tanhf4 } from './math';
 
 /** z [b, 4u], c [b, u] -> h [b, u], cNew [b, u], acts [b, 5u]. */
 export function lstmCell(z: usize, c: usize, h: usize, cNew: usize, acts: usize, batch: i32, units: i32): void {
   const u = <usize>units;
   for (let b: usize = 0; b < <usize>batch; b++) {
     const zb = z + ((b * 4 * u) << 2), ab = acts + ((b * 5 * u) << 2), row = (b * u) << 2;
-    for (let j: usize = 0; j < u; j++) {
+    let j: usize = 0;
+    for (; j + 4 <= u; j += 4) {
+      const o4 = j << 2;
+      const i = sigmoidf4(v128.load(zb + o4));
+      const f = sigmoidf4(v128.load(zb + (u << 2) + o4));
+      const g = tanhf4(v128.load(zb + (u << 3) + o4));
+      const o = sigmoidf4(v128.load(zb + ((3 * u) << 2) + o4));
+      const cn = f32x4.add(f32x4.mul(f, v128.load(c + row + o4)), f32x4.mul(i, g));
+      const tc = tanhf4(cn);
+      v128.store(cNew + row + o4, cn);
+      v128.store(h + row + o4, f32x4.mul(o, tc));
+      v128.store(ab + o4, i);
+      v128.store(ab + (u << 2) + o4, f);
+      v128.store(ab + (u << 3) + o4, g);
+      v128.store(ab + ((3 * u) << 2) + o4, o);
+      v128.store(ab + ((4 * u) << 2) + o4, tc);
+    }
+    for (; j < u; j++) {
       const o4 = j << 2;
       const i = sigmoid(load<f32>(zb + o4));
       const f = sigmoid(load<f32>(zb + (u << 2) + o4));
