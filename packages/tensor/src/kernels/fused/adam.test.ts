@@ -95,4 +95,20 @@ describe('fusedAdamUpdate', () => {
     expect(Array.from(c.dataSync())).toEqual(Array.from(d.dataSync()));
     tf.dispose([p, m, v, x, bias, g, alpha, fresh, a, b, c, d]);
   });
+
+  it('never changes values read before the update (cpu hands out its own arrays from dataSync)', async () => {
+    for (const backend of ['wasm', 'cpu']) {
+      await tf.setBackend(backend);
+      const p = variable(tf.tensor1d([1, 2, 3]));
+      const m = variable(tf.zeros([3]));
+      const v = variable(tf.zeros([3]));
+      const before = p.dataSync();
+      const g = tf.tensor1d([1, 1, 1]);
+      const alpha = tf.scalar(0.5);
+      expect(fusedAdamUpdate({ variable: p, gradient: g, m, v, alpha, beta1, beta2, epsilon })).toBe(true);
+      expect(Array.from(before)).toEqual([1, 2, 3]);
+      expect(Array.from(p.dataSync())).not.toEqual([1, 2, 3]);
+      tf.dispose([p, m, v, g, alpha]);
+    }
+  });
 });

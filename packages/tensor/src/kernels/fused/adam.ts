@@ -8,7 +8,7 @@
  */
 import type { Tensor, Variable } from '@tensorflow/tfjs-core';
 import { simdKernels } from '../wasm/simd.js';
-import { markWritten, storageOf, view, type Storage } from './storage.js';
+import { markWritten, storageOf, view, writable, type Storage } from './storage.js';
 
 export interface AdamUpdate {
   variable: Variable;
@@ -65,7 +65,7 @@ export function fusedAdamUpdate(u: AdamUpdate): boolean {
     const at = (s: Storage | null) => (s && s.kind === 'wasm' ? s.offset : 0);
     simd.adam(at(p), at(g), at(ms), at(vs), at(hs), size, alphaValue, c1, c2, eps);
   } else {
-    loop(view(p), view(g), view(ms), view(vs), hs ? view(hs) : null, alphaValue, c1, c2, eps);
+    loop(writable(p), view(g), writable(ms), writable(vs), hs ? writable(hs) : null, alphaValue, c1, c2, eps);
   }
   for (const s of [p, ms, vs, hs]) if (s) markWritten(s);
   return true;

@@ -20,7 +20,7 @@ interface Counted {
 /** Where a float32 tensor lives: a byte offset into the wasm heap, or a cpu array. */
 export type Storage =
   | { kind: 'wasm'; backend: WasmBackend; id: number; offset: number; size: number }
-  | { kind: 'cpu'; values: Float32Array };
+  | { kind: 'cpu'; entry: { values: Float32Array } };
 
 /**
  * Where `t`'s float32 values are stored by the active backend, or null when `t` is not a float32 tensor held
@@ -39,14 +39,26 @@ export function storageOf(t: Tensor, exclusive = false): Storage | null {
     const entry = backend.dataIdMap.get(t.dataId) as { id: number; memoryOffset: number | null } | undefined;
     return entry?.memoryOffset == null ? null : { kind: 'wasm', backend, id: entry.id, offset: entry.memoryOffset, size: t.size };
   }
-  const values = (e.backend as CpuBackend).data.get(t.dataId)?.values;
-  return values instanceof Float32Array && values.length === t.size ? { kind: 'cpu', values } : null;
+  const entry = (e.backend as CpuBackend).data.get(t.dataId) as { values: Float32Array } | undefined;
+  return entry?.values instanceof Float32Array && entry.values.length === t.size ? { kind: 'cpu', entry } : null;
 }
 
-/** A Float32Array view of a storage (take wasm views after the last heap allocation). */
+/** A Float32Array view of a storage, for reading (take wasm views after the last heap allocation). */
 export function view(s: Storage): Float32Array {
-  if (s.kind === 'cpu') return s.values;
+  if (s.kind === 'cpu') return s.entry.values;
   return f32At(s.backend, s.offset, s.size);
+}
+
+/**
+ * A Float32Array to write the tensor's new values into. On wasm the heap itself; on cpu a copy that replaces
+ * the stored array (copy on write): the cpu backend hands its own array out of `dataSync()`, and values read
+ * before an update must not change under the reader.
+ */
+export function writable(s: Storage): Float32Array {
+  if (s.kind === 'wasm') return f32At(s.backend, s.offset, s.size);
+  const copy = new Float32Array(s.entry.values);
+  s.entry.values = copy;
+  return copy;
 }
 
 interface WasmTensorRegistry {
