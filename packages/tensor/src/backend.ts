@@ -9,6 +9,8 @@ import * as tfc from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import './kernels/index.js';
+import { startSimdKernels } from './kernels/wasm/simd.js';
+import type { WasmBackend } from './kernels/wasm/heap.js';
 import './generated/register-gradients.js';
 import { createRequire } from 'node:module';
 import { BackendNotInstalledError, BackendInitError } from './errors.js';
@@ -32,6 +34,10 @@ export function onBackendReady(name: string, hook: () => void | Promise<void>): 
   list.push(hook);
   setupHooks.set(name, list);
 }
+
+// Our SIMD kernels, compiled asynchronously as soon as the wasm backend is active (browsers refuse large
+// synchronous compiles on the main thread).
+onBackendReady('wasm', () => startSimdKernels(tfc.findBackend('wasm') as unknown as WasmBackend));
 
 function resolvable(pkg: string): boolean {
   if (!isNode) return false;

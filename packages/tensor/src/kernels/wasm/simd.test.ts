@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import * as tf from '../../index.js';
 import { plain, shared } from '../../generated/simd-kernels.js';
-import { ownsNoMemory, sectionIds, simdKernels } from './simd.js';
+import { ownsNoMemory, sectionIds, simdKernels, startSimdKernels } from './simd.js';
 import type { WasmBackend } from './heap.js';
 
 describe('SIMD kernels module', () => {
@@ -22,6 +22,13 @@ describe('SIMD kernels module', () => {
     const bytes = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 11, 7, 1, 0, 65, 0, 11, 1, 42]);
     expect(sectionIds(bytes)).toEqual([11]);
     expect(ownsNoMemory(bytes)).toBe(false);
+  });
+
+  it('compiles asynchronously too (browsers refuse large synchronous compiles)', async () => {
+    await tf.setBackend('wasm');
+    const backend = tf.backend() as unknown as WasmBackend;
+    await startSimdKernels(backend);
+    expect(simdKernels(backend)).not.toBeNull();
   });
 
   it('starts on the wasm backend and runs on its heap', async () => {

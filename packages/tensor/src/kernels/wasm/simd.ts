@@ -54,20 +54,41 @@ export function ownsNoMemory(bytes: Uint8Array): boolean {
   return !ids.includes(5) && !ids.includes(8) && !ids.includes(11);
 }
 
-function start(backend: WasmBackend): SimdKernels | null {
+/** The backend's heap and the module built for its kind (plain or shared memory); null when not found. */
+function target(backend: WasmBackend): { memory: WebAssembly.Memory; bytes: Uint8Array<ArrayBuffer> } | null {
   const parts = backend.wasm as unknown as EmscriptenParts;
   // The threaded build keeps its (shared) memory in `wasmMemory`; the plain build exports it as `asm.memory`.
   const memory = parts.wasmMemory ?? parts.asm?.memory;
   if (!(memory instanceof WebAssembly.Memory)) return null;
   const isShared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
+  const bytes = decode(isShared ? shared : plain);
+  return ownsNoMemory(bytes) ? { memory, bytes } : null;
+}
+
+function start(backend: WasmBackend): SimdKernels | null {
   try {
-    const bytes = decode(isShared ? shared : plain);
-    if (!ownsNoMemory(bytes)) return null;
-    const module = new WebAssembly.Module(bytes);
-    const instance = new WebAssembly.Instance(module, { env: { memory } });
+    const t = target(backend);
+    if (!t) return null;
+    const instance = new WebAssembly.Instance(new WebAssembly.Module(t.bytes), { env: { memory: t.memory } });
     return instance.exports as unknown as SimdKernels;
   } catch {
-    return null;
+    return null; // e.g. browsers refuse to compile modules over 4 KB synchronously on the main thread
+  }
+}
+
+/**
+ * Compiles and instantiates the kernels for `backend` asynchronously (run when the wasm backend becomes active),
+ * so that browsers, which refuse large synchronous compiles on the main thread, get them too.
+ */
+export async function startSimdKernels(backend: WasmBackend): Promise<void> {
+  if (instances.get(backend)) return;
+  try {
+    const t = target(backend);
+    if (!t) return;
+    const { instance } = await WebAssembly.instantiate(t.bytes, { env: { memory: t.memory } });
+    instances.set(backend, instance.exports as unknown as SimdKernels);
+  } catch {
+    // Left to the synchronous attempt (and its null) in simdKernels().
   }
 }
 
