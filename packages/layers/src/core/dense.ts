@@ -73,7 +73,11 @@ export class Dense extends Layer {
       const input = flat.dtype === 'float32' ? flat : tf.cast(flat, 'float32');
       const fusedAct = this.activation === relu ? 'relu' : this.activation === linear ? 'linear' : null;
       let y: tf.Tensor;
-      if (fusedAct) {
+      if (this.bias && input.dtype === 'float32' && this.kernel.dtype === 'float32') {
+        // matmul + bias (+ ReLU) in one kernel, training included; other activations applied after.
+        y = tf.denseWithBias(input as tf.Tensor2D, this.kernel as unknown as tf.Tensor2D, this.bias as unknown as tf.Tensor1D, fusedAct ?? 'linear');
+        if (!fusedAct) y = this.activation(y);
+      } else if (fusedAct) {
         y = tf.fused.matMul({ a: input as tf.Tensor2D, b: this.kernel as unknown as tf.Tensor2D, bias: this.bias ?? undefined, activation: fusedAct });
       } else {
         y = tf.matMul(input, this.kernel);

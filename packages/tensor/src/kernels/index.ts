@@ -18,10 +18,12 @@ import { registerSum } from './sum.js';
 import { registerWasmSlices } from './wasm/slice.js';
 import { registerConv2DWithBias } from './fused/conv2d.js';
 import { registerLstmCell } from './fused/lstm.js';
+import { registerDenseWithBias } from './fused/dense.js';
 
 export { fusedAdamUpdate, type AdamUpdate } from './fused/adam.js';
 export { conv2dWithBias, type Conv2DWithBiasOptions } from './fused/conv2d.js';
 export { lstmCell } from './fused/lstm.js';
+export { denseWithBias } from './fused/dense.js';
 export { setThreadsCount, getThreadsCount, threadsFailure, MAX_WASM_THREADS } from './threads.js';
 
 let registered = false;
@@ -43,6 +45,7 @@ export function registerTrainingKernels(): void {
   registerWasmSlices();
   registerConv2DWithBias();
   registerLstmCell();
+  registerDenseWithBias();
   installThreadedWasm();
 }
 
