@@ -1,20 +1,13 @@
 /**
- * Moving between `[batch, time, ...]` sequences and per-step `[batch, ...]` tensors: one transpose to time-major,
- * then a tree of `split`s ending in small `unstack`s (on backends whose slices read their whole source, this
- * keeps the copying near O(size x log time)); the gradients stay single `concat`/`stack` ops.
+ * Moving between `[batch, time, ...]` sequences and per-step `[batch, ...]` tensors: one transpose to time-major
+ * and one `unstack` (its gradient a single `stack`).
  */
 import * as tf from '@keras-ts/tensor';
 
-const FANOUT = 4;
-
 function unstackFirst(t: tf.Tensor): tf.Tensor[] {
-  const n = t.shape[0];
-  // (one-step chunks are reshaped: tfjs loses the gradient of a one-output Unpack)
-  if (n === 1) return [tf.reshape(t, t.shape.slice(1))];
-  if (n <= 2 * FANOUT) return tf.unstack(t, 0);
-  const base = Math.floor(n / FANOUT);
-  const sizes = Array.from({ length: FANOUT }, (_, i) => base + (i < n % FANOUT ? 1 : 0));
-  return tf.split(t, sizes, 0).flatMap(unstackFirst);
+  // (a one-step sequence is reshaped: tfjs loses the gradient of a one-output Unpack)
+  if (t.shape[0] === 1) return [tf.reshape(t, t.shape.slice(1))];
+  return tf.unstack(t, 0);
 }
 
 /** `[batch, time, ...]` → `time` tensors `[batch, ...]`. */
