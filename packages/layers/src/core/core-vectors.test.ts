@@ -1,20 +1,3 @@
-import { describe, it, expect, beforeAll } from 'vitest';
-import * as tf from '@keras-ts/tensor';
-import { caseKeys, runCase, compare, vectorsAvailable } from '../testing/layer-vectors.js';
+import { describeVectorSuites } from '../testing/vector-suites.js';
 
-const available = vectorsAvailable();
-const keys = available ? [...caseKeys(/^layers\/core\//), ...caseKeys(/^activations\.json$/)] : [];
-
-describe.skipIf(!available)('core layers and activations match Keras 2.1.2 (layer-vectors)', () => {
-  beforeAll(async () => {
-    await tf.ready();
-  });
-  it.each(keys)('%s', (key) => {
-    const start = tf.memory().numTensors;
-    const r = runCase(key);
-    expect(r.actualShape).toEqual(r.expectedShape);
-    const { maxErr, ok } = compare(r, 1e-5, 1e-5);
-    expect(ok, `max abs error ${maxErr}`).toBe(true);
-    expect(tf.memory().numTensors).toBe(start);
-  });
-});
+describeVectorSuites({ title: 'core layers and activations', patterns: [/^layers\/core\//, /^activations\.json$/], atol: 1e-5, rtol: 1e-5 });

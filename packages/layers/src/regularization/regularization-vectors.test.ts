@@ -1,23 +1,3 @@
-import { describe, it, expect, beforeAll } from 'vitest';
-import * as tf from '@keras-ts/tensor';
-import { caseKeys, runCase, compare, vectorsAvailable } from '../testing/layer-vectors.js';
+import { describeVectorSuites } from '../testing/vector-suites.js';
 
-const available = vectorsAvailable();
-const keys = available ? caseKeys(/^layers\/noise\//) : [];
-
-describe.skipIf(!available)('regularization layers match Keras 2.1.2 (layer-vectors)', () => {
-  beforeAll(async () => {
-    await tf.ready();
-  });
-  it('has the 2 noise cases', () => {
-    expect(keys.length).toBe(2);
-  });
-  it.each(keys)('%s', (key) => {
-    const start = tf.memory().numTensors;
-    const r = runCase(key);
-    expect(r.actualShape).toEqual(r.expectedShape);
-    const { maxErr, ok } = compare(r, 1e-4, 1e-4);
-    expect(ok, `max abs error ${maxErr}`).toBe(true);
-    expect(tf.memory().numTensors).toBe(start);
-  });
-});
+describeVectorSuites({ title: 'regularization layers', patterns: [/^layers\/noise\//], count: 2, atol: 1e-4, rtol: 1e-4 });

@@ -1,23 +1,3 @@
-import { describe, it, expect, beforeAll } from 'vitest';
-import * as tf from '@keras-ts/tensor';
-import { caseKeys, runCase, compare, vectorsAvailable } from '../testing/layer-vectors.js';
+import { describeVectorSuites } from '../testing/vector-suites.js';
 
-const available = vectorsAvailable();
-const keys = available ? caseKeys(/^layers\/wrappers\//) : [];
-
-describe.skipIf(!available)('wrappers layers match Keras 2.1.2 (layer-vectors)', () => {
-  beforeAll(async () => {
-    await tf.ready();
-  });
-  it('has the 10 wrappers cases', () => {
-    expect(keys.length).toBe(10);
-  });
-  it.each(keys)('%s', (key) => {
-    const start = tf.memory().numTensors;
-    const r = runCase(key);
-    expect(r.actualShape).toEqual(r.expectedShape);
-    const { maxErr, ok } = compare(r, 1e-4, 1e-4);
-    expect(ok, `max abs error ${maxErr}`).toBe(true);
-    expect(tf.memory().numTensors).toBe(start);
-  });
-});
+describeVectorSuites({ title: 'wrappers layers', patterns: [/^layers\/wrappers\//], count: 10, atol: 1e-4, rtol: 1e-4 });
