@@ -1,25 +1,3 @@
-import { describe, it, expect, beforeAll } from 'vitest';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import * as tf from '@keras-ts/tensor';
-import { caseKeys, runCase, compare } from '../testing/layer-vectors.js';
+import { describeKeras3Suite } from '../testing/vector-suites.js';
 
-const DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'test-data', 'regularization');
-const keys = caseKeys(/^regularization\.json$/, DIR);
-
-describe('regularization layers match Keras 3 (test-data/regularization, made by make_regularization.py)', () => {
-  beforeAll(async () => {
-    await tf.ready();
-  });
-  it('runs every generated case', () => {
-    expect(keys.length).toBeGreaterThanOrEqual(8);
-  });
-  it.each(keys)('%s', (key) => {
-    const start = tf.memory().numTensors;
-    const r = runCase(key, DIR);
-    expect(r.actualShape).toEqual(r.expectedShape);
-    const { maxErr, ok } = compare(r, 1e-5, 1e-4);
-    expect(ok, `max abs error ${maxErr}`).toBe(true);
-    expect(tf.memory().numTensors).toBe(start);
-  });
-});
+describeKeras3Suite({ title: 'regularization layers match Keras 3', dir: 'regularization', file: /^regularization\.json$/, minCount: 8, atol: 1e-5, rtol: 1e-4 });

@@ -57,3 +57,30 @@ export function describeVectorSuites(s: VectorSuite): void {
     it.each(Object.keys(loadCases(dir)))('%s', (key) => checkCase(key, dir, s.atol, s.rtol));
   });
 }
+
+export interface Keras3Suite {
+  title: string;
+  /** The folder under test-data/ (e.g. 'recurrent/conv_lstm'). */
+  dir: string;
+  /** The references file in it. */
+  file: RegExp;
+  /** At least this many generated cases (a shrinking reference file fails). */
+  minCount: number;
+  atol: number;
+  rtol: number;
+}
+
+/** A family's Keras 3 references alone (families whose Keras 2.1.2 fixtures run elsewhere or do not exist). */
+export function describeKeras3Suite(s: Keras3Suite): void {
+  const dir = join(TEST_DATA, ...s.dir.split('/'));
+  const keys = caseKeys(s.file, dir);
+  describe(`${s.title} (test-data/${s.dir})`, () => {
+    beforeAll(async () => {
+      await tf.ready();
+    });
+    it('runs every generated case', () => {
+      expect(keys.length).toBeGreaterThanOrEqual(s.minCount);
+    });
+    it.each(keys)('%s', (key) => checkCase(key, dir, s.atol, s.rtol));
+  });
+}

@@ -1,25 +1,3 @@
-import { describe, it, expect, beforeAll } from 'vitest';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import * as tf from '@keras-ts/tensor';
-import { caseKeys, runCase, compare } from '../testing/layer-vectors.js';
+import { describeKeras3Suite } from '../testing/vector-suites.js';
 
-const DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'test-data', 'wrappers');
-const keys = caseKeys(/^wrappers\.json$/, DIR);
-
-describe('wrappers layers match Keras 3 (test-data/wrappers, made by make_wrappers.py)', () => {
-  beforeAll(async () => {
-    await tf.ready();
-  });
-  it('runs every generated case', () => {
-    expect(keys.length).toBeGreaterThanOrEqual(15);
-  });
-  it.each(keys)('%s', (key) => {
-    const start = tf.memory().numTensors;
-    const r = runCase(key, DIR);
-    expect(r.actualShape).toEqual(r.expectedShape);
-    const { maxErr, ok } = compare(r, 1e-5, 1e-4);
-    expect(ok, `max abs error ${maxErr}`).toBe(true);
-    expect(tf.memory().numTensors).toBe(start);
-  });
-});
+describeKeras3Suite({ title: 'wrappers layers match Keras 3', dir: 'wrappers', file: /^wrappers\.json$/, minCount: 15, atol: 1e-5, rtol: 1e-4 });
