@@ -6,9 +6,9 @@ import type { Model } from '../model.js';
 import { assertCompiled } from '../model.js';
 import type { CompiledState } from './compile.js';
 import type { DatasetLike, EvaluateArgs, ModelData } from './types.js';
-import { checkArity, checkCardinality, isDataset, sliceBatch, standardize, tensorsIn, unpackElement } from './data.js';
+import { checkArity, checkCardinality, isDataset, sliceBatch, standardize } from './data.js';
 import { testStep } from './step.js';
-import { ensureBuilt, makeCallbacks, resolveVerbose, INFINITE } from './fit.js';
+import { ensureBuilt, makeCallbacks, resolveVerbose, withElement, INFINITE } from './fit.js';
 
 export async function evaluateArrays(
   model: Model, c: CompiledState, xs: tf.Tensor[], ys: tf.Tensor[], sw: tf.Tensor | null, batchSize: number, list: CallbackList | null,
@@ -49,20 +49,7 @@ export async function evaluateDataset(model: Model, c: CompiledState, ds: Datase
       const next = await it.next();
       if (next.done) break;
       await list?.call('onTestBatchBegin', step);
-      const el = unpackElement(next.value);
-      try {
-        const xs = standardize(el.x, model.isFunctional ? model.inputNames : [], 'x');
-        const ys = standardize(el.y, c.outputNames, 'y');
-        try {
-          checkArity(model, xs.tensors, ys.tensors);
-          ensureBuilt(model, xs.tensors);
-          testStep(model, c, xs.tensors, ys.tensors, el.sw ?? null);
-        } finally {
-          tf.dispose([...xs.owned, ...ys.owned]);
-        }
-      } finally {
-        tf.dispose(tensorsIn(next.value));
-      }
+      withElement(model, c.outputNames, next.value, (xs, ys, sw) => testStep(model, c, xs, ys, sw));
       await list?.call('onTestBatchEnd', step, list.wantsBatchLogs ? c.results() : undefined);
     }
   } finally {

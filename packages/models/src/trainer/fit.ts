@@ -36,6 +36,33 @@ export function ensureBuilt(model: Model, xs: tf.Tensor[]): void {
   });
 }
 
+/**
+ * Runs `body` on one dataset element: unpacked into x (and y and sample weights), standardized against the
+ * model's input names (and `outputNames`; null when the element has no targets, as in `predict`), checked,
+ * the model built if needed; everything the element and its standardization hold is freed afterwards.
+ */
+export function withElement<T>(
+  model: Model,
+  outputNames: string[] | null,
+  value: unknown,
+  body: (xs: tf.Tensor[], ys: tf.Tensor[], sw: tf.Tensor | null) => T,
+): T {
+  const el = unpackElement(value);
+  try {
+    const xs = standardize(el.x, model.isFunctional ? model.inputNames : [], 'x');
+    const ys = outputNames ? standardize(el.y, outputNames, 'y') : { tensors: [], owned: [] };
+    try {
+      checkArity(model, xs.tensors, outputNames ? ys.tensors : null);
+      ensureBuilt(model, xs.tensors);
+      return body(xs.tensors, ys.tensors, el.sw ?? null);
+    } finally {
+      tf.dispose([...xs.owned, ...ys.owned]);
+    }
+  } finally {
+    tf.dispose(tensorsIn(value));
+  }
+}
+
 export async function fit(model: Model, x: ModelData, yOrArgs?: ModelData | FitArgs, maybeArgs?: FitArgs): Promise<History> {
   await ready();
   const c = assertCompiled(model, 'training');
@@ -173,20 +200,7 @@ async function fitDataset(model: Model, ds: DatasetLike, args: FitArgs, history:
         break;
       }
       await list.call('onTrainBatchBegin', step);
-      const el = unpackElement(next.value);
-      try {
-        const xs = standardize(el.x, model.isFunctional ? model.inputNames : [], 'x');
-        const ys = standardize(el.y, c.outputNames, 'y');
-        try {
-          checkArity(model, xs.tensors, ys.tensors);
-          ensureBuilt(model, xs.tensors);
-          trainStep(model, c, xs.tensors, ys.tensors, el.sw ?? null);
-        } finally {
-          tf.dispose([...xs.owned, ...ys.owned]);
-        }
-      } finally {
-        tf.dispose(tensorsIn(next.value));
-      }
+      withElement(model, c.outputNames, next.value, (xs, ys, sw) => trainStep(model, c, xs, ys, sw));
       await list.call('onTrainBatchEnd', step, list.wantsBatchLogs ? c.results() : undefined);
       if (model.stopTraining) break;
     }

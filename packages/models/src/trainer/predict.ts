@@ -3,8 +3,8 @@ import * as tf from '@keras-ts/tensor';
 import { ValueError } from '@keras-ts/tensor';
 import type { Model } from '../model.js';
 import type { DatasetLike, ModelData, PredictArgs } from './types.js';
-import { checkArity, isDataset, sliceBatch, standardize, tensorsIn, unpackElement } from './data.js';
-import { ensureBuilt, INFINITE } from './fit.js';
+import { checkArity, isDataset, sliceBatch, standardize } from './data.js';
+import { ensureBuilt, withElement, INFINITE } from './fit.js';
 
 function runBatch(model: Model, xs: tf.Tensor[]): tf.Tensor[] {
   return tf.tidy(() => {
@@ -56,19 +56,7 @@ async function predictDataset(model: Model, ds: DatasetLike, args: PredictArgs):
     for (let step = 0; args.steps == null || step < args.steps; step++) {
       const next = await it.next();
       if (next.done) break;
-      const el = unpackElement(next.value);
-      try {
-        const xs = standardize(el.x, model.isFunctional ? model.inputNames : [], 'x');
-        try {
-          checkArity(model, xs.tensors, null);
-          ensureBuilt(model, xs.tensors);
-          batches.push(runBatch(model, xs.tensors));
-        } finally {
-          tf.dispose(xs.owned);
-        }
-      } finally {
-        tf.dispose(tensorsIn(next.value));
-      }
+      batches.push(withElement(model, null, next.value, (xs) => runBatch(model, xs)));
     }
   } finally {
     await it.return?.();
