@@ -37,7 +37,9 @@ export function onBackendReady(name: string, hook: () => void | Promise<void>): 
 
 // Our SIMD kernels, compiled asynchronously as soon as the wasm backend is active (browsers refuse large
 // synchronous compiles on the main thread).
-onBackendReady('wasm', () => startSimdKernels(tfc.findBackend('wasm') as unknown as WasmBackend));
+onBackendReady('wasm', async () => {
+  await startSimdKernels(tfc.findBackend('wasm') as unknown as WasmBackend);
+});
 
 function resolvable(pkg: string): boolean {
   if (!isNode) return false;

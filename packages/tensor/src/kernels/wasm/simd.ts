@@ -78,17 +78,19 @@ function start(backend: WasmBackend): SimdKernels | null {
 
 /**
  * Compiles and instantiates the kernels for `backend` asynchronously (run when the wasm backend becomes active),
- * so that browsers, which refuse large synchronous compiles on the main thread, get them too.
+ * so that browsers, which refuse large synchronous compiles on the main thread, get them too. Resolves to
+ * whether the kernels are ready.
  */
-export async function startSimdKernels(backend: WasmBackend): Promise<void> {
-  if (instances.get(backend)) return;
+export async function startSimdKernels(backend: WasmBackend): Promise<boolean> {
+  if (instances.get(backend)) return true;
   try {
     const t = target(backend);
-    if (!t) return;
+    if (!t) return false;
     const { instance } = await WebAssembly.instantiate(t.bytes, { env: { memory: t.memory } });
     instances.set(backend, instance.exports as unknown as SimdKernels);
+    return true;
   } catch {
-    // Left to the synchronous attempt (and its null) in simdKernels().
+    return false; // left to the synchronous attempt (and its null) in simdKernels()
   }
 }
 
