@@ -5,6 +5,7 @@
  * (and optionally the input gradient) on a tiny input, and a check that every trainable weight gets a non-zero
  * gradient.
  */
+import { expect } from 'vitest';
 import * as tf from '@keras-ts/tensor';
 import type { Layer } from '../engine/layer.js';
 import type { Shape } from '../engine/shape.js';
@@ -206,4 +207,16 @@ function assignVals(v: tf.Variable, vals: Float32Array | Int32Array | Uint8Array
 function pick(n: number, k: number): number[] {
   if (n <= k) return Array.from({ length: n }, (_, i) => i);
   return Array.from({ length: k }, (_, i) => Math.floor((i * (n - 1)) / (k - 1)));
+}
+
+/**
+ * {@link checkGradients}, asserting that every sampled gradient matches central differences, that every
+ * trainable weight gets a non-zero gradient, and that something was checked at all.
+ */
+export function expectGradientsMatch(layer: Layer, x: tf.Tensor | tf.Tensor[], opts: GradientCheckOptions = {}): GradientCheckResult {
+  const g = checkGradients(layer, x, opts);
+  expect(g.failures).toEqual([]);
+  expect(g.zeroGradWeights).toEqual([]);
+  expect(g.checked).toBeGreaterThan(0);
+  return g;
 }
