@@ -54,7 +54,19 @@ export async function kernelSuite(tf: Tf, opts: { minSeconds: number; convs: boo
     await run(`matmul ${m}x${k}x${n} NN`, flops, () => tf.matMul(a, b));
     await run(`matmul ${m}x${k}x${n} NT`, flops, () => tf.matMul(a, bT, false, true));
     await run(`matmul ${m}x${k}x${n} TN`, flops, () => tf.matMul(aT, b, true, false));
-    tf.dispose([a, aT, b, bT]);
+    // As in training, where weights change every step and backprop multiplies new tensors: the right operand
+    // is a new tensor each time (one elementwise copy of it, timed too), so no kernel can reuse a packing of it.
+    const zero = tf.scalar(0);
+    const product = (x: TF_Tensor, y: TF_Tensor, tA: boolean, tB: boolean) => () => {
+      const y2 = tf.add(y, zero);
+      const out = tf.matMul(x, y2, tA, tB);
+      tf.dispose(y2);
+      return out;
+    };
+    await run(`matmul ${m}x${k}x${n} NN fresh`, flops, product(a, b, false, false));
+    await run(`matmul ${m}x${k}x${n} NT fresh`, flops, product(a, bT, false, true));
+    await run(`matmul ${m}x${k}x${n} TN fresh`, flops, product(aT, b, true, false));
+    tf.dispose([a, aT, b, bT, zero]);
   }
   if (!opts.convs) return rows;
   for (const s of CONV_SHAPES) {

@@ -83,19 +83,22 @@ export function report(results: SideResult[], opts: { threads: number; models: M
   // Effective MLP training FLOP/s against the plain matmul rate at the same thread count (one thread against
   // one thread, N against N); met when either setting reaches 60%.
   const flops = opts.models.find((m) => m.name === 'mlp')?.trainFlops ?? 0;
-  const effAt = (side: SideResult | undefined) => {
-    const samples = value(side, 'mlp train')?.value, mm = value(side, 'matmul 128x784x256 NN')?.value;
+  // The plain rate is the faster of ours and stock tfjs's (whose XNNPack reuses its packing of the operand).
+  const effAt = (side: SideResult | undefined, also?: SideResult) => {
+    const samples = value(side, 'mlp train')?.value;
+    const rates = [side, also].map((x) => value(x, 'matmul 128x784x256 NN')?.value).filter((x): x is number => x != null);
+    const mm = rates.length ? Math.max(...rates) : null;
     return samples != null && mm ? { eff: (samples * flops) / 1e9, mm, r: (samples * flops) / 1e9 / mm } : null;
   };
-  const effs = [['1t', effAt(one)], [`${opts.threads}t`, many ? effAt(many) : null]] as const;
+  const effs = [['1t', effAt(one, stock)], [`${opts.threads}t`, many ? effAt(many) : null]] as const;
   const shown = effs.filter(([, e]) => e).map(([t, e]) => `${t}: ${fmt(e!.eff, 'GFLOP/s')} / ${fmt(e!.mm, 'GFLOP/s')} = ${(100 * e!.r).toFixed(0)}%`);
   const bestEff = Math.max(...effs.map(([, e]) => e?.r ?? -1));
   targets.push({
-    target: 'MLP effective train FLOP/s >= 60% of plain wasm matmul (128x784x256 NN) at the same thread count',
+    target: 'MLP effective train FLOP/s >= 60% of plain wasm matmul (128x784x256 NN, best of ours and tfjs) at the same thread count',
     measured: shown.length ? shown.join('; ') : '—',
     met: bestEff < 0 ? null : bestEff >= 0.6,
   });
-  for (const name of ['matmul 512x512x512 NN', 'mlp train', 'cnn train']) {
+  for (const name of ['matmul 512x512x512 NN', 'matmul 512x512x512 NN fresh', 'matmul 128x784x256 NN fresh', 'mlp train', 'cnn train']) {
     const r = ratio(value(many, name)?.value, value(one, name)?.value);
     targets.push({ target: `threads: ${name} ${opts.threads}t >= 1.6x 1t`, measured: many ? `${fmtRatio(r)} (${fmt(value(one, name)?.value)} -> ${fmt(value(many, name)?.value)})` : 'one core: not measurable', met: r == null ? null : r >= 1.6 });
   }

@@ -1,7 +1,25 @@
-// Run by threads.test.ts in a child process: starts the wasm backend and prints its thread count as JSON.
+// Run by threads.test.ts in a child process: starts the wasm backend and prints, as JSON, its thread count,
+// the threads of our kernel pool, and the largest relative error of products split across that pool.
 import * as tf from '../index.js';
 import { getThreadsCount, threadsFailure } from './threads.js';
+import { kernelPool } from './wasm/pool.js';
+import type { WasmBackend } from './wasm/heap.js';
+import { maxRelError, randomInput, runKernelOn } from './testing.js';
 
 await tf.ready();
 const sum = tf.tidy(() => tf.sum(tf.matMul(tf.ones([64, 32]), tf.ones([32, 1]))).dataSync()[0]);
-console.log(JSON.stringify({ backend: tf.getBackend(), threads: getThreadsCount(), failure: threadsFailure(), sum }));
+const pool = kernelPool(tf.engine().backend as unknown as WasmBackend);
+let poolError = 0;
+for (const [m, k, n, tA, tB] of [[150, 300, 100, false, false], [203, 129, 250, true, false], [61, 700, 130, false, true]] as const) {
+  const a = randomInput(tA ? [k, m] : [m, k], m);
+  const b = randomInput(tB ? [n, k] : [k, n], n);
+  const attrs = { transposeA: tA, transposeB: tB };
+  const ours = await runKernelOn('wasm', 'BatchMatMul', { a, b }, attrs);
+  const ref = await runKernelOn('cpu', 'BatchMatMul', { a, b }, attrs);
+  poolError = Math.max(poolError, maxRelError(ours.values, ref.values));
+}
+await tf.setBackend('wasm');
+console.log(JSON.stringify({
+  backend: tf.getBackend(), threads: getThreadsCount(), failure: threadsFailure(), sum,
+  poolThreads: pool?.threads ?? 1, poolJobs: pool?.jobsRun ?? 0, poolError,
+}));

@@ -38,7 +38,7 @@ describe('wasm threads in Node', () => {
     expect(maxRelError(ours, await run('cpu'))).toBeLessThan(1e-4);
   });
 
-  it('starts the requested number of threads in a fresh process, which then exits', () => {
+  it('starts the requested number of threads (and our pool) in a fresh process, which then exits', () => {
     const script = join(here, 'threads.fixture.ts');
     const res = spawnSync(process.execPath, ['--import', 'tsx', script], {
       env: { ...process.env, KERAS_TS_WASM_THREADS: '2', KERAS_TS_BACKEND: 'wasm' },
@@ -51,5 +51,9 @@ describe('wasm threads in Node', () => {
     expect(out.threads).toBe(2);
     expect(out.failure).toBeNull();
     expect(out.sum).toBeCloseTo(64 * 32, 3);
+    // Our kernel pool runs beside XNNPack's, with as many threads, and splits large products correctly.
+    expect(out.poolThreads).toBe(2);
+    expect(out.poolJobs).toBeGreaterThanOrEqual(3);
+    expect(out.poolError).toBeLessThan(1e-4);
   }, 60_000);
 });

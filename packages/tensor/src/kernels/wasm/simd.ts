@@ -3,10 +3,11 @@
  * directly on the wasm backend's heap: the module imports the backend's own `WebAssembly.Memory`, so a
  * tensor's `memoryOffset` is a pointer it can read and write, with no copy in or out. One instance per backend
  * (per memory); null where it cannot start (no memory object found, no SIMD), and callers then use their
- * TypeScript loops.
+ * TypeScript loops. On the threaded backend the asynchronous start also starts our thread pool (pool.ts).
  */
 import { plain, shared } from '../../generated/simd-kernels.js';
 import type { WasmBackend } from './heap.js';
+import { KernelPool, setKernelPool } from './pool.js';
 
 export interface SimdKernels {
   /** Adam's in-place update (see assembly/adam.ts); `h` is 0 without amsgrad. */
@@ -17,6 +18,11 @@ export interface SimdKernels {
   lstmCell(z: number, c: number, h: number, cNew: number, acts: number, batch: number, units: number): void;
   /** The gradient of one LSTM step. */
   lstmCellGrad(dh: number, dc: number, c: number, acts: number, dz: number, dcPrev: number, batch: number, units: number): void;
+  /** Rows [r0, r1) of C = A·B (+ bias, ReLU), see assembly/gemm.ts. */
+  gemm(
+    a: number, b: number, c: number, m: number, n: number, k: number, ars: number, acs: number, ldb: number,
+    bias: number, relu: number, r0: number, r1: number,
+  ): void;
 }
 
 interface EmscriptenParts {
@@ -76,6 +82,12 @@ function start(backend: WasmBackend): SimdKernels | null {
   }
 }
 
+function backendThreads(backend: WasmBackend): number {
+  const tfjs = (backend.wasm as unknown as { tfjs?: { getThreadsCount?: () => number } }).tfjs;
+  const n = tfjs?.getThreadsCount?.();
+  return typeof n === 'number' && n > 0 ? n : 1;
+}
+
 /**
  * Compiles and instantiates the kernels for `backend` asynchronously (run when the wasm backend becomes active),
  * so that browsers, which refuse large synchronous compiles on the main thread, get them too. Resolves to
@@ -86,8 +98,10 @@ export async function startSimdKernels(backend: WasmBackend): Promise<boolean> {
   try {
     const t = target(backend);
     if (!t) return false;
-    const { instance } = await WebAssembly.instantiate(t.bytes, { env: { memory: t.memory } });
+    const { instance, module } = await WebAssembly.instantiate(t.bytes, { env: { memory: t.memory } });
     instances.set(backend, instance.exports as unknown as SimdKernels);
+    // As many threads as the backend's own (XNNPack) pool: the threaded build only.
+    setKernelPool(backend, await KernelPool.start(t.memory, module, instance.exports, backendThreads(backend)));
     return true;
   } catch {
     return false; // left to the synchronous attempt (and its null) in simdKernels()

@@ -1,0 +1,207 @@
+// C = A·B (+ bias, ReLU) on the wasm heap, float32, rows r0..r1 of C only (so that threads can share a
+// product). No packing: XNNPack copies the right operand into its own layout before every product, on one
+// thread, which in training (new weights every step) costs as much as a third of the product. Here A is read
+// through strides (element (i,k) at a + 4*(i*ars + k*acs), so a transposed A costs nothing), B row-major with
+// row stride ldb, and C is row-major [m, n].
+//
+// 6x8 register tiles (12 accumulators: what x64's 16 vector registers hold with the operands), K in blocks of
+// KC so that a tile's column panel of B stays in L1, the K loop unrolled by 4. Leftover rows run 1x8 tiles,
+// leftover columns 1x4 then scalar ones. Products are summed in k order, like the stock kernels.
+
+const KC: i32 = 256;
+
+@inline
+function madd(acc: v128, x: v128, b: v128): v128 {
+  return f32x4.add(acc, f32x4.mul(x, b));
+}
+
+@inline
+function tile6x8(a: usize, ar: usize, ac: usize, b: usize, lb: usize, c: usize, lc: usize, kc: i32, acc: bool): void {
+  let c00 = f32x4.splat(0), c01 = f32x4.splat(0), c10 = f32x4.splat(0), c11 = f32x4.splat(0);
+  let c20 = f32x4.splat(0), c21 = f32x4.splat(0), c30 = f32x4.splat(0), c31 = f32x4.splat(0);
+  let c40 = f32x4.splat(0), c41 = f32x4.splat(0), c50 = f32x4.splat(0), c51 = f32x4.splat(0);
+  if (acc) {
+    c00 = v128.load(c); c01 = v128.load(c, 16);
+    c10 = v128.load(c + lc); c11 = v128.load(c + lc, 16);
+    c20 = v128.load(c + 2 * lc); c21 = v128.load(c + 2 * lc, 16);
+    c30 = v128.load(c + 3 * lc); c31 = v128.load(c + 3 * lc, 16);
+    c40 = v128.load(c + 4 * lc); c41 = v128.load(c + 4 * lc, 16);
+    c50 = v128.load(c + 5 * lc); c51 = v128.load(c + 5 * lc, 16);
+  }
+  let pa = a, pb = b;
+  let k = 0;
+  for (; k + 4 <= kc; k += 4) {
+    { // k + 0
+      const q = pb, p = pa;
+      const b0 = v128.load(q), b1 = v128.load(q, 16);
+      let x = v128.load32_splat(p);
+      c00 = madd(c00, x, b0); c01 = madd(c01, x, b1);
+      x = v128.load32_splat(p + ar);
+      c10 = madd(c10, x, b0); c11 = madd(c11, x, b1);
+      x = v128.load32_splat(p + 2 * ar);
+      c20 = madd(c20, x, b0); c21 = madd(c21, x, b1);
+      x = v128.load32_splat(p + 3 * ar);
+      c30 = madd(c30, x, b0); c31 = madd(c31, x, b1);
+      x = v128.load32_splat(p + 4 * ar);
+      c40 = madd(c40, x, b0); c41 = madd(c41, x, b1);
+      x = v128.load32_splat(p + 5 * ar);
+      c50 = madd(c50, x, b0); c51 = madd(c51, x, b1);
+    }
+    { // k + 1
+      const q = pb + 1 * lb, p = pa + 1 * ac;
+      const b0 = v128.load(q), b1 = v128.load(q, 16);
+      let x = v128.load32_splat(p);
+      c00 = madd(c00, x, b0); c01 = madd(c01, x, b1);
+      x = v128.load32_splat(p + ar);
+      c10 = madd(c10, x, b0); c11 = madd(c11, x, b1);
+      x = v128.load32_splat(p + 2 * ar);
+      c20 = madd(c20, x, b0); c21 = madd(c21, x, b1);
+      x = v128.load32_splat(p + 3 * ar);
+      c30 = madd(c30, x, b0); c31 = madd(c31, x, b1);
+      x = v128.load32_splat(p + 4 * ar);
+      c40 = madd(c40, x, b0); c41 = madd(c41, x, b1);
+      x = v128.load32_splat(p + 5 * ar);
+      c50 = madd(c50, x, b0); c51 = madd(c51, x, b1);
+    }
+    { // k + 2
+      const q = pb + 2 * lb, p = pa + 2 * ac;
+      const b0 = v128.load(q), b1 = v128.load(q, 16);
+      let x = v128.load32_splat(p);
+      c00 = madd(c00, x, b0); c01 = madd(c01, x, b1);
+      x = v128.load32_splat(p + ar);
+      c10 = madd(c10, x, b0); c11 = madd(c11, x, b1);
+      x = v128.load32_splat(p + 2 * ar);
+      c20 = madd(c20, x, b0); c21 = madd(c21, x, b1);
+      x = v128.load32_splat(p + 3 * ar);
+      c30 = madd(c30, x, b0); c31 = madd(c31, x, b1);
+      x = v128.load32_splat(p + 4 * ar);
+      c40 = madd(c40, x, b0); c41 = madd(c41, x, b1);
+      x = v128.load32_splat(p + 5 * ar);
+      c50 = madd(c50, x, b0); c51 = madd(c51, x, b1);
+    }
+    { // k + 3
+      const q = pb + 3 * lb, p = pa + 3 * ac;
+      const b0 = v128.load(q), b1 = v128.load(q, 16);
+      let x = v128.load32_splat(p);
+      c00 = madd(c00, x, b0); c01 = madd(c01, x, b1);
+      x = v128.load32_splat(p + ar);
+      c10 = madd(c10, x, b0); c11 = madd(c11, x, b1);
+      x = v128.load32_splat(p + 2 * ar);
+      c20 = madd(c20, x, b0); c21 = madd(c21, x, b1);
+      x = v128.load32_splat(p + 3 * ar);
+      c30 = madd(c30, x, b0); c31 = madd(c31, x, b1);
+      x = v128.load32_splat(p + 4 * ar);
+      c40 = madd(c40, x, b0); c41 = madd(c41, x, b1);
+      x = v128.load32_splat(p + 5 * ar);
+      c50 = madd(c50, x, b0); c51 = madd(c51, x, b1);
+    }
+    pa += 4 * ac; pb += 4 * lb;
+  }
+  for (; k < kc; k++) {
+    { // k + 0
+      const q = pb, p = pa;
+      const b0 = v128.load(q), b1 = v128.load(q, 16);
+      let x = v128.load32_splat(p);
+      c00 = madd(c00, x, b0); c01 = madd(c01, x, b1);
+      x = v128.load32_splat(p + ar);
+      c10 = madd(c10, x, b0); c11 = madd(c11, x, b1);
+      x = v128.load32_splat(p + 2 * ar);
+      c20 = madd(c20, x, b0); c21 = madd(c21, x, b1);
+      x = v128.load32_splat(p + 3 * ar);
+      c30 = madd(c30, x, b0); c31 = madd(c31, x, b1);
+      x = v128.load32_splat(p + 4 * ar);
+      c40 = madd(c40, x, b0); c41 = madd(c41, x, b1);
+      x = v128.load32_splat(p + 5 * ar);
+      c50 = madd(c50, x, b0); c51 = madd(c51, x, b1);
+    }
+    pa += ac; pb += lb;
+  }
+  v128.store(c, c00); v128.store(c, c01, 16);
+  v128.store(c + lc, c10); v128.store(c + lc, c11, 16);
+  v128.store(c + 2 * lc, c20); v128.store(c + 2 * lc, c21, 16);
+  v128.store(c + 3 * lc, c30); v128.store(c + 3 * lc, c31, 16);
+  v128.store(c + 4 * lc, c40); v128.store(c + 4 * lc, c41, 16);
+  v128.store(c + 5 * lc, c50); v128.store(c + 5 * lc, c51, 16);
+}
+
+@inline
+function tile1x8(a: usize, ac: usize, b: usize, lb: usize, c: usize, kc: i32, acc: bool): void {
+  let c0 = acc ? v128.load(c) : f32x4.splat(0), c1 = acc ? v128.load(c, 16) : f32x4.splat(0);
+  let pa = a, pb = b;
+  for (let k = 0; k < kc; k++) {
+    const x = v128.load32_splat(pa);
+    c0 = madd(c0, x, v128.load(pb));
+    c1 = madd(c1, x, v128.load(pb, 16));
+    pa += ac; pb += lb;
+  }
+  v128.store(c, c0); v128.store(c, c1, 16);
+}
+
+@inline
+function tile1x4(a: usize, ac: usize, b: usize, lb: usize, c: usize, kc: i32, acc: bool): void {
+  let c0 = acc ? v128.load(c) : f32x4.splat(0);
+  let pa = a, pb = b;
+  for (let k = 0; k < kc; k++) {
+    c0 = madd(c0, v128.load32_splat(pa), v128.load(pb));
+    pa += ac; pb += lb;
+  }
+  v128.store(c, c0);
+}
+
+@inline
+function tile1x1(a: usize, ac: usize, b: usize, lb: usize, c: usize, kc: i32, acc: bool): void {
+  let s: f32 = acc ? load<f32>(c) : 0;
+  let pa = a, pb = b;
+  for (let k = 0; k < kc; k++) {
+    s += load<f32>(pa) * load<f32>(pb);
+    pa += ac; pb += lb;
+  }
+  store<f32>(c, s);
+}
+
+export function gemm(
+  a: usize, b: usize, c: usize, m: i32, n: i32, k: i32, ars: i32, acs: i32, ldb: i32,
+  bias: usize, relu: bool, r0: i32, r1: i32,
+): void {
+  const ar = <usize>ars << 2, ac = <usize>acs << 2, lb = <usize>ldb << 2, lc = <usize>n << 2;
+  const n8 = n & ~7, n4 = n & ~3;
+  for (let k0 = 0; k0 < k; k0 += KC) {
+    const kc = min(KC, k - k0);
+    const acc = k0 > 0;
+    const ak = a + <usize>k0 * ac, bk = b + <usize>k0 * lb;
+    for (let j = 0; j < n8; j += 8) {
+      const bj = bk + (<usize>j << 2);
+      let i = r0;
+      for (; i + 6 <= r1; i += 6) tile6x8(ak + <usize>i * ar, ar, ac, bj, lb, c + <usize>i * lc + (<usize>j << 2), lc, kc, acc);
+      for (; i < r1; i++) tile1x8(ak + <usize>i * ar, ac, bj, lb, c + <usize>i * lc + (<usize>j << 2), kc, acc);
+    }
+    if (n4 > n8) {
+      const bj = bk + (<usize>n8 << 2);
+      for (let i = r0; i < r1; i++) tile1x4(ak + <usize>i * ar, ac, bj, lb, c + <usize>i * lc + (<usize>n8 << 2), kc, acc);
+    }
+    for (let j = n4; j < n; j++) {
+      const bj = bk + (<usize>j << 2);
+      for (let i = r0; i < r1; i++) tile1x1(ak + <usize>i * ar, ac, bj, lb, c + <usize>i * lc + (<usize>j << 2), kc, acc);
+    }
+  }
+  if (k == 0) memory.fill(c + <usize>r0 * lc, 0, <usize>(r1 - r0) * lc);
+  if (bias != 0 || relu) {
+    const zero = f32x4.splat(0);
+    for (let i = r0; i < r1; i++) {
+      const row = c + <usize>i * lc;
+      let j = 0;
+      for (; j + 4 <= n; j += 4) {
+        let v = v128.load(row + (<usize>j << 2));
+        if (bias != 0) v = f32x4.add(v, v128.load(bias + (<usize>j << 2)));
+        if (relu) v = f32x4.max(v, zero);
+        v128.store(row + (<usize>j << 2), v);
+      }
+      for (; j < n; j++) {
+        let v = load<f32>(row + (<usize>j << 2));
+        if (bias != 0) v += load<f32>(bias + (<usize>j << 2));
+        if (relu) v = max(v, 0);
+        store<f32>(row + (<usize>j << 2), v);
+      }
+    }
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * Matrix products on our own SIMD GEMM (assembly/gemm.ts), split across our thread pool where it runs.
+ *
+ * XNNPack packs the right operand of a product into its own layout before it multiplies, on one thread. It
+ * caches the packing per tensor, which pays off when that operand is a layer's weight reused for many batches
+ * (inference), but in training every operand is new: weights change each step and the backward products take
+ * activations and gradients. For a batch of m rows the packing costs about 50/m of the product (a third at
+ * m = 128) and never runs in parallel. Our GEMM reads both operands where they lie, so we run it where the
+ * packing would weigh: products of at most {@link MAX_UNPACKED_ROWS} rows on one thread, and all products when
+ * our pool runs (the threaded backend), whose threads share the rows.
+ */
+import { util } from '@tensorflow/tfjs-core';
+import type { TensorInfo } from '@tensorflow/tfjs-core';
+import { alloc, free, type WasmBackend } from './heap.js';
+import { kernelPool } from './pool.js';
+import { simdKernels } from './simd.js';
+import { transposeLastTwo } from './transpose.js';
+
+/** On one thread, taller products go to XNNPack: its packing is then cheap next to its faster kernel. */
+export const MAX_UNPACKED_ROWS = 400;
+/** Products of fewer multiply-adds run on the calling thread alone: waking a worker costs ~0.1 ms. */
+const PARALLEL_MIN_MACS = 1 << 22;
+
+export interface GemmOptions {
+  transposeA?: boolean;
+  transposeB?: boolean;
+  /** A float32 tensor of n elements added to every row. */
+  bias?: TensorInfo | null;
+  relu?: boolean;
+}
+
+/** Rows per chunk of a parallel product: whole 6-row tiles, about four chunks per thread. */
+function chunkRows(m: number, threads: number): number {
+  return 6 * Math.max(1, Math.ceil(m / (threads * 4 * 6)));
+}
+
+/**
+ * `a @ b` (+ bias, then ReLU) for float32 operands of rank 2 or 3 (equal batch sizes, or 1 on one side) on our
+ * GEMM; null where it should not run (no SIMD kernels, other dtypes or shapes, a tall product on one thread),
+ * and the caller then runs the stock kernel, which also reports shape errors.
+ */
+export function gemmMatMul(backend: WasmBackend, a: TensorInfo, b: TensorInfo, opts: GemmOptions = {}): TensorInfo | null {
+  const simd = simdKernels(backend);
+  if (simd === null || a.dtype !== 'float32' || b.dtype !== 'float32') return null;
+  const ra = a.shape.length, rb = b.shape.length;
+  if (ra < 2 || ra > 3 || rb < 2 || rb > 3) return null;
+  const batchA = ra === 3 ? a.shape[0]! : 1, batchB = rb === 3 ? b.shape[0]! : 1;
+  if (batchA !== batchB && batchA !== 1 && batchB !== 1) return null;
+  const tA = opts.transposeA === true, tB = opts.transposeB === true;
+  const m = a.shape[tA ? ra - 1 : ra - 2]!, k = a.shape[tA ? ra - 2 : ra - 1]!;
+  const n = b.shape[tB ? rb - 2 : rb - 1]!;
+  if (k !== b.shape[tB ? rb - 1 : rb - 2]) return null;
+  const bias = opts.bias ?? null;
+  if (bias !== null && (bias.dtype !== 'float32' || util.sizeFromShape(bias.shape) !== n)) return null;
+  const pool = kernelPool(backend);
+  if (pool === null && m > MAX_UNPACKED_ROWS) return null;
+
+  const batch = Math.max(batchA, batchB);
+  const out = alloc(backend, ra === 2 && rb === 2 ? [m, n] : [batch, m, n]);
+  if (m * n === 0) return out;
+  const bT = tB ? transposeLastTwo(backend, b) : null; // B row-major [k, n]
+  try {
+    const at = (t: TensorInfo) => backend.dataIdMap.get(t.dataId).memoryOffset;
+    const pa = at(a), pb = at(bT ?? b), pc = at(out), pBias = bias === null ? 0 : at(bias);
+    const parallel = pool !== null && m * n * k >= PARALLEL_MIN_MACS;
+    for (let i = 0; i < batch; i++) {
+      const args = [
+        pa + (batchA === 1 ? 0 : i * m * k * 4), pb + (batchB === 1 ? 0 : i * k * n * 4), pc + i * m * n * 4,
+        m, n, k, tA ? 1 : k, tA ? m : 1, n, pBias, opts.relu === true ? 1 : 0,
+      ];
+      if (parallel) pool.run('gemm', args, m, chunkRows(m, pool.threads));
+      else (simd.gemm as (...x: number[]) => void)(...args, 0, m);
+    }
+    return out;
+  } finally {
+    free(backend, bT);
+  }
+}

@@ -1,0 +1,172 @@
+/**
+ * Our own thread pool for the SIMD kernels on the threaded wasm backend (Node). Each worker instantiates our
+ * kernels module (the shared-memory build, compiled once) on the backend's own `WebAssembly.Memory`, so a job
+ * is only a function, its numeric arguments and a row count. The rows are cut into chunks that the calling
+ * thread and the workers claim one at a time; the caller works too and takes every chunk nobody has claimed
+ * yet, so a worker slow to wake (about 0.1 ms on a VM) costs at most the chunk it holds, never a stall.
+ *
+ * Workers sleep on the job word between jobs: they never spin, so they take no core from XNNPack's own pool
+ * or from the JavaScript between kernels.
+ *
+ * The job word (Int32 at CLAIM) is `seq << 16 | next chunk`. A claim is a compare-exchange of the whole word,
+ * so a thread still holding an old job's sequence number can never take a chunk of the next job.
+ */
+import type { WasmBackend } from './heap.js';
+
+const CLAIM = 0, DONE = 1, TOTAL = 2, CHUNK = 3, ROWS = 4, FN = 5, NARGS = 6, SLEEPERS = 7, STOP = 8;
+const MAX_ARGS = 16;
+
+/** The module's row-range functions a job may run: `f(...args, r0, r1)`. */
+export const POOL_FUNCTIONS = ['gemm'] as const;
+export type PoolFunction = (typeof POOL_FUNCTIONS)[number];
+
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { memory, module, ctl, args, fns } = workerData;
+const exports = new WebAssembly.Instance(module, { env: { memory } }).exports;
+const table = fns.map((f) => exports[f]);
+const I = new Int32Array(ctl), A = new Float64Array(args);
+let seq = Atomics.load(I, ${CLAIM}) >>> 16;
+parentPort.postMessage('ready');
+for (;;) {
+  let w = Atomics.load(I, ${CLAIM});
+  while ((w >>> 16) === seq) {
+    Atomics.add(I, ${SLEEPERS}, 1);
+    Atomics.wait(I, ${CLAIM}, w);
+    Atomics.sub(I, ${SLEEPERS}, 1);
+    w = Atomics.load(I, ${CLAIM});
+  }
+  if (Atomics.load(I, ${STOP}) !== 0) break;
+  seq = w >>> 16;
+  let fn = null, a = null;
+  for (;;) {
+    w = Atomics.load(I, ${CLAIM});
+    if ((w >>> 16) !== seq) break;
+    const c = w & 0xffff;
+    if (c >= I[${TOTAL}]) break;
+    if (Atomics.compareExchange(I, ${CLAIM}, w, w + 1) !== w) continue;
+    if (fn === null) { fn = table[I[${FN}]]; a = Array.from(A.subarray(0, I[${NARGS}])); }
+    const r0 = c * I[${CHUNK}];
+    fn(...a, r0, Math.min(I[${ROWS}], r0 + I[${CHUNK}]));
+    Atomics.add(I, ${DONE}, 1);
+  }
+}
+`;
+
+interface NodeWorker {
+  once(ev: string, f: (...a: unknown[]) => void): void;
+  unref(): void;
+  terminate(): Promise<number>;
+}
+
+type RowFunction = (...a: number[]) => void;
+
+export class KernelPool {
+  private readonly ctl = new Int32Array(new SharedArrayBuffer(4 * 16));
+  private readonly args = new Float64Array(new SharedArrayBuffer(8 * MAX_ARGS));
+  private readonly workers: NodeWorker[] = [];
+  private seq = 0;
+  /** Jobs split across threads so far. */
+  jobsRun = 0;
+
+  private constructor(private readonly exports: Record<PoolFunction, RowFunction>) {}
+
+  /** Threads that run a job, the caller included. */
+  get threads(): number {
+    return this.workers.length + 1;
+  }
+
+  /**
+   * Starts `threads - 1` workers running `module` on the shared `memory`; `exports` is the caller's own instance
+   * of it. Resolves to null where that cannot be (one thread, memory not shared, no worker_threads).
+   */
+  static async start(
+    memory: WebAssembly.Memory,
+    module: WebAssembly.Module,
+    exports: Record<string, unknown>,
+    threads: number,
+  ): Promise<KernelPool | null> {
+    if (threads < 2 || typeof SharedArrayBuffer === 'undefined' || !(memory.buffer instanceof SharedArrayBuffer)) return null;
+    let Worker: new (src: string, options: object) => NodeWorker;
+    try {
+      ({ Worker } = (await import('node:worker_threads')) as unknown as { Worker: typeof Worker });
+    } catch {
+      return null;
+    }
+    const pool = new KernelPool(exports as Record<PoolFunction, RowFunction>);
+    try {
+      for (let i = 1; i < threads; i++) {
+        const w = new Worker(WORKER_SOURCE, {
+          eval: true,
+          workerData: { memory, module, ctl: pool.ctl.buffer, args: pool.args.buffer, fns: POOL_FUNCTIONS },
+        });
+        pool.workers.push(w);
+        await new Promise<void>((resolve, reject) => {
+          w.once('message', () => resolve());
+          w.once('error', reject);
+        });
+        w.unref(); // the pool lives as long as the backend and must not keep the process alive
+      }
+    } catch {
+      await pool.close();
+      return null;
+    }
+    return pool;
+  }
+
+  /** Runs `fn(...args, r0, r1)` over rows [0, rows) in chunks of `chunk` rows on every thread; returns when done. */
+  run(fn: PoolFunction, args: number[], rows: number, chunk: number): void {
+    const f = this.exports[fn];
+    const total = Math.ceil(rows / chunk);
+    if (total <= 1 || total > 0xffff || args.length > MAX_ARGS) {
+      f(...args, 0, rows);
+      return;
+    }
+    const I = this.ctl;
+    this.jobsRun++;
+    this.args.set(args);
+    I[TOTAL] = total;
+    I[CHUNK] = chunk;
+    I[ROWS] = rows;
+    I[FN] = POOL_FUNCTIONS.indexOf(fn);
+    I[NARGS] = args.length;
+    Atomics.store(I, DONE, 0);
+    this.seq = (this.seq + 1) & 0x7fff;
+    Atomics.store(I, CLAIM, this.seq << 16); // publishes the job (a sequentially consistent store)
+    if (Atomics.load(I, SLEEPERS) > 0) Atomics.notify(I, CLAIM);
+    for (;;) {
+      const w = Atomics.load(I, CLAIM);
+      const c = w & 0xffff;
+      if (c >= total) break;
+      if (Atomics.compareExchange(I, CLAIM, w, w + 1) !== w) continue;
+      const r0 = c * chunk;
+      f(...args, r0, Math.min(rows, r0 + chunk));
+      Atomics.add(I, DONE, 1);
+    }
+    while (Atomics.load(I, DONE) < total) {
+      // the chunks left are running on workers now
+    }
+  }
+
+  /** Stops the workers. */
+  async close(): Promise<void> {
+    Atomics.store(this.ctl, STOP, 1);
+    this.seq = (this.seq + 1) & 0x7fff;
+    Atomics.store(this.ctl, CLAIM, this.seq << 16);
+    Atomics.notify(this.ctl, CLAIM);
+    await Promise.all(this.workers.splice(0).map((w) => w.terminate()));
+  }
+}
+
+const pools = new WeakMap<object, KernelPool>();
+
+/** The pool running for `backend`'s heap, or null. */
+export function kernelPool(backend: WasmBackend): KernelPool | null {
+  return pools.get(backend) ?? null;
+}
+
+/** Records the pool of `backend` (the SIMD loader starts it). */
+export function setKernelPool(backend: WasmBackend, pool: KernelPool | null): void {
+  if (pool) pools.set(backend, pool);
+  else pools.delete(backend);
+}
