@@ -80,7 +80,7 @@ function gradientsByDefinition(c: Case, x: Float32Array, dy: Float32Array, w: Fl
   return { dW, dx: nchw ? relayout(dx, [N, H, W, C], false) : dx };
 }
 
-describe('wasm Conv2DBackpropFilter / Conv2DBackpropInput (im2col + XNNPack matmul)', () => {
+describe('wasm Conv2DBackpropFilter / Conv2DBackpropInput (im2col + our GEMM or XNNPack matmul)', () => {
   beforeAll(async () => {
     await tf.ready();
   });
@@ -127,7 +127,7 @@ describe('wasm Conv2DBackpropFilter / Conv2DBackpropInput (im2col + XNNPack matm
       expect(backend.numDataIds()).toBe(heapTensors);
     });
 
-  describe('with the stock transposes (where our SIMD module cannot start)', () => {
+  describe('with the stock transposes and products (where our SIMD module cannot start)', () => {
     let prev = true;
     beforeAll(() => { prev = useSimdTransposes(false); });
     afterAll(() => { useSimdTransposes(prev); });

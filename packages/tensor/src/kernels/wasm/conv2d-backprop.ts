@@ -1,6 +1,6 @@
 /**
  * `Conv2DBackpropFilter` (absent from tfjs's wasm backend) and `Conv2DBackpropInput` (present, but a naive loop)
- * on wasm: patch matrices in TypeScript over the heap, and the products in the backend's own XNNPack matmul.
+ * on wasm: patch matrices in TypeScript over the heap, and the products in our GEMM or XNNPack's matmul.
  *   dW [k, outC]         = colsT [k, positions] x dy [positions, outC]    (or its transpose, see below)
  *   dCols [positions, k] = dy [positions, outC] x W^T [outC, k]      then col2im(dCols) = dx
  * where k = kH*kW*inC, and the input gradient with stride 1 is instead XNNPack's convolution of dy with the
@@ -16,17 +16,23 @@ import {
 import { transposeBatched } from '../shared/transpose.js';
 import { alloc, f32, free, runStock, view, type WasmBackend } from './heap.js';
 import { simdKernels, type SimdKernels } from './simd.js';
+import { gemmMatMul, gemmTakes } from './gemm.js';
 
 const nchwToNhwc = (b: WasmBackend, t: TensorInfo) => runStock(b, Transpose, { x: t }, { perm: [0, 2, 3, 1] });
 const nhwcToNchw = (b: WasmBackend, t: TensorInfo) => runStock(b, Transpose, { x: t }, { perm: [0, 3, 1, 2] });
 
+/** Our GEMM where it takes the product (it packs nothing), else XNNPack's. */
 function matMul(backend: WasmBackend, a: TensorInfo, b: TensorInfo): TensorInfo {
-  return runStock(backend, BatchMatMul, { a, b }, { transposeA: false, transposeB: false });
+  const ours = simd(backend) !== null ? gemmMatMul(backend, a, b) : null;
+  return ours ?? runStock(backend, BatchMatMul, { a, b }, { transposeA: false, transposeB: false });
 }
 
 let simdTransposes = true;
 
-/** Turns our SIMD transposes off (tests of the stock fallback) or on; returns the previous setting. */
+/**
+ * Turns our SIMD kernels (transposes and GEMM) off for these kernels (tests of the stock fallback) or on;
+ * returns the previous setting.
+ */
 export function useSimdTransposes(on: boolean): boolean {
   const prev = simdTransposes;
   simdTransposes = on;
@@ -35,7 +41,7 @@ export function useSimdTransposes(on: boolean): boolean {
 
 /**
  * Our SIMD kernels when they run on `backend` (their transpose is 2-6x faster than the stock kernel's on the
- * shapes here), else null: the callers then use the stock transpose.
+ * shapes here), else null: the callers then use the stock transpose and XNNPack's products.
  */
 function simd(backend: WasmBackend): SimdKernels | null {
   return simdTransposes ? simdKernels(backend) : null;
@@ -102,11 +108,12 @@ function chunkedSum(
 }
 
 /*
- * The filter gradient is one matmul over all output positions (chunked when the patch matrix is large). Its
- * second operand is the one XNNPack packs, and packing can cost more than the product itself (MNIST conv1's dy,
- * 2.8M floats: ~15 ms to pack, ~2 ms to multiply). tfjs caches the packed operand by tensor id, so a benchmark
- * that reuses one dy never sees that cost, but training makes a new dy every step. So the operand with fewer
- * columns goes second:
+ * The filter gradient is one matmul over all output positions (chunked when the patch matrix is large). Our
+ * GEMM (gemm.ts) takes it where it can: it packs nothing, and its 8-wide column tiles want the many output
+ * channels as columns, so dW [k, outC] = colsT x dy below. Otherwise XNNPack packs the second operand, and
+ * packing can cost more than the product itself (MNIST conv1's dy, 2.8M floats: ~15 ms to pack, ~2 ms to
+ * multiply; tfjs caches the packed operand by tensor id, so a benchmark that reuses one dy never sees that cost,
+ * but training makes a new dy every step). So for XNNPack the operand with fewer columns goes second:
  *   k >= outC:  dW   [k, outC] = colsT [k, positions] x dy    [positions, outC]   (MNIST conv2: 288 vs 64)
  *   k <  outC:  dW^T [outC, k] = dyT   [outC, positions] x cols [positions, k]   (MNIST conv1: 9 vs 32)
  * where k = kH*kW*inC.
@@ -180,9 +187,10 @@ export const conv2DBackpropFilterWasm: KernelFunc = (args) => {
   const nchw = attrs.dataFormat === 'NCHW';
   const outC = attrs.filterShape[3];
   const k = patchSize(g);
-  const sum = k >= outC ? filterGradColsFirst(backend, x, dy, g, outC, nchw) : filterGradDyFirst(backend, x, dy, g, outC, nchw);
+  const colsFirst = k >= outC || (simd(backend) !== null && gemmTakes(backend, k));
+  const sum = colsFirst ? filterGradColsFirst(backend, x, dy, g, outC, nchw) : filterGradDyFirst(backend, x, dy, g, outC, nchw);
   const out = alloc(backend, attrs.filterShape);
-  if (k >= outC) f32(backend, out).set(sum);
+  if (colsFirst) f32(backend, out).set(sum);
   else transposeBatched(sum, f32(backend, out), 1, outC, k); // dW^T [outC, k] -> dW [k, outC]
   return out;
 };

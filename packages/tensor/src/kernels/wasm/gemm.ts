@@ -34,6 +34,11 @@ function chunkRows(m: number, threads: number): number {
   return 6 * Math.max(1, Math.ceil(m / (threads * 4 * 6)));
 }
 
+/** Whether {@link gemmMatMul} takes float32 products of `m` rows on `backend`. */
+export function gemmTakes(backend: WasmBackend, m: number): boolean {
+  return simdKernels(backend) !== null && (m <= MAX_UNPACKED_ROWS || kernelPool(backend) !== null);
+}
+
 /**
  * `a @ b` (+ bias, then ReLU) for float32 operands of rank 2 or 3 (equal batch sizes, or 1 on one side) on our
  * GEMM; null where it should not run (no SIMD kernels, other dtypes or shapes, a tall product on one thread),
@@ -52,8 +57,8 @@ export function gemmMatMul(backend: WasmBackend, a: TensorInfo, b: TensorInfo, o
   if (k !== b.shape[tB ? rb - 1 : rb - 2]) return null;
   const bias = opts.bias ?? null;
   if (bias !== null && (bias.dtype !== 'float32' || util.sizeFromShape(bias.shape) !== n)) return null;
+  if (!gemmTakes(backend, m)) return null;
   const pool = kernelPool(backend);
-  if (pool === null && m > MAX_UNPACKED_ROWS) return null;
 
   const batch = Math.max(batchA, batchB);
   const out = alloc(backend, ra === 2 && rb === 2 ? [m, n] : [batch, m, n]);
