@@ -3,3 +3,4 @@ export { adam } from './adam';
 export { transpose } from './transpose';
 export { lstmCell, lstmCellGrad } from './lstm';
 export { gemm } from './gemm';
+export { maxPoolGrad } from './pool-grad';

@@ -137,6 +137,32 @@ describe('MaxPoolGrad / AvgPoolGrad (wasm and cpu)', () => {
     }
   });
 
+  // Non-overlapping windows on wasm run our SIMD kernel (four channels at a time, then the rest one by one),
+  // through the registered kernel; with every padding, windows cut by the border, and awkward values.
+  it.each(Array.from({ length: 16 }, (_, i) => i + 1))('follows the definition on wasm for non-overlapping windows (case %i)', async (seed) => {
+    const r = rng(seed * 43);
+    const filterSize: [number, number] = [r(1, 3), r(1, 3)];
+    const strides: [number, number] = [filterSize[0] + r(0, 1), filterSize[1] + r(0, 1)];
+    const xShape = [r(1, 3), r(2, 11), r(2, 11), [1, 3, 4, 5, 8, 11][seed % 6]!];
+    const pad = seed % 3 === 0 ? 'same' : seed % 3 === 1 ? 'valid' : 1;
+    const dimRoundingMode = pad === 1 ? 'floor' : undefined;
+    const info = tf.backend_util.computePool2DInfo(xShape as [number, number, number, number], filterSize, strides, 1, pad, dimRoundingMode);
+    if (info.outShape.some((d) => d <= 0)) return;
+    const g: PoolGeometry = {
+      batch: info.batchSize, inH: info.inHeight, inW: info.inWidth, channels: info.inChannels, outH: info.outHeight,
+      outW: info.outWidth, fH: info.filterHeight, fW: info.filterWidth, strideH: info.strideHeight,
+      strideW: info.strideWidth, dilH: 1, dilW: 1, padTop: info.padInfo.top, padLeft: info.padInfo.left,
+    };
+    const size = xShape.reduce((p, q) => p * q, 1);
+    const dy = randomInput(info.outShape, seed + 9);
+    for (const withNaN of [false, true]) {
+      const x = { shape: xShape, values: awkwardValues(size, seed, withNaN) };
+      const output = { shape: info.outShape, values: new Float32Array(dy.values.length) }; // unused by the kernel
+      const ours = await runKernelOn('wasm', 'MaxPoolGrad', { dy, input: x, output }, { filterSize, strides, pad, dimRoundingMode });
+      expect(Array.from(ours.values)).toEqual(Array.from(maxPoolGradDefinition(x.values, dy.values as Float32Array, g)));
+    }
+  });
+
   it('is the gradient of the pooling ops on wasm, without leaking', async () => {
     await tf.setBackend('wasm');
     const x = tf.tensor4d(randomInput([2, 6, 6, 3], 4).values, [2, 6, 6, 3]);

@@ -8,6 +8,7 @@ import type { CpuBackend } from './cpu/backend.js';
 import { overrideKernel } from './registry.js';
 import { avgPoolGrad, maxPoolGrad, type PoolGeometry } from './shared/pool-grad.js';
 import { f32, zeros, type WasmBackend } from './wasm/heap.js';
+import { maxPoolGradSimd } from './wasm/max-pool-grad.js';
 
 interface PoolAttrs {
   filterSize: number | [number, number];
@@ -43,6 +44,7 @@ type Reader = (t: TensorInfo) => Float32Array;
 function kernel(
   backendName: 'wasm' | 'cpu',
   compute: (read: Reader, inputs: Record<string, TensorInfo>, g: PoolGeometry, dx: Float32Array) => void,
+  wasmFast?: (b: WasmBackend, inputs: Record<string, TensorInfo>, g: PoolGeometry) => TensorInfo | null,
 ): KernelFunc {
   return (args) => {
     const inputs = args.inputs as Record<string, TensorInfo>;
@@ -50,6 +52,8 @@ function kernel(
     const shape = inputs.input.shape;
     if (backendName === 'wasm') {
       const b = args.backend as WasmBackend;
+      const fast = wasmFast?.(b, inputs, g);
+      if (fast) return fast;
       const out = zeros(b, shape);
       compute((t) => f32(b, t), inputs, g, f32(b, out));
       return out;
@@ -66,7 +70,11 @@ export function registerPoolGrads(): void {
     overrideKernel({
       kernelName: MaxPoolGrad,
       backendName,
-      kernelFunc: kernel(backendName, (read, { input, dy }, g, dx) => maxPoolGrad(read(input), read(dy), g, dx)),
+      kernelFunc: kernel(
+        backendName,
+        (read, { input, dy }, g, dx) => maxPoolGrad(read(input), read(dy), g, dx),
+        (b, { input, dy }, g) => maxPoolGradSimd(b, input!, dy!, g),
+      ),
     });
     overrideKernel({
       kernelName: AvgPoolGrad,

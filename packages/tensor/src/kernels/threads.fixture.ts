@@ -1,5 +1,6 @@
 // Run by threads.test.ts in a child process: starts the wasm backend and prints, as JSON, its thread count,
-// the threads of our kernel pool, and the largest relative error of products split across that pool.
+// the threads of our kernel pool, and the largest relative error of products and a max-pooling gradient split
+// across that pool.
 import * as tf from '../index.js';
 import { getThreadsCount, threadsFailure } from './threads.js';
 import { kernelPool } from './wasm/pool.js';
@@ -16,6 +17,15 @@ for (const [m, k, n, tA, tB] of [[150, 300, 100, false, false], [203, 129, 250, 
   const attrs = { transposeA: tA, transposeB: tB };
   const ours = await runKernelOn('wasm', 'BatchMatMul', { a, b }, attrs);
   const ref = await runKernelOn('cpu', 'BatchMatMul', { a, b }, attrs);
+  poolError = Math.max(poolError, maxRelError(ours.values, ref.values));
+}
+{
+  // A max-pooling gradient large enough to be split by output rows.
+  const x = randomInput([8, 28, 28, 32], 1), dy = randomInput([8, 14, 14, 32], 2);
+  const inputs = { dy, input: x, output: dy };
+  const attrs = { filterSize: 2, strides: 2, pad: 'valid' };
+  const ours = await runKernelOn('wasm', 'MaxPoolGrad', inputs, attrs);
+  const ref = await runKernelOn('cpu', 'MaxPoolGrad', inputs, attrs);
   poolError = Math.max(poolError, maxRelError(ours.values, ref.values));
 }
 await tf.setBackend('wasm');

@@ -51,9 +51,10 @@ describe('wasm threads in Node', () => {
     expect(out.threads).toBe(2);
     expect(out.failure).toBeNull();
     expect(out.sum).toBeCloseTo(64 * 32, 3);
-    // Our kernel pool runs beside XNNPack's, with as many threads, and splits large products correctly.
+    // Our kernel pool runs beside XNNPack's, with as many threads, and splits large products and pooling
+    // gradients correctly.
     expect(out.poolThreads).toBe(2);
-    expect(out.poolJobs).toBeGreaterThanOrEqual(3);
+    expect(out.poolJobs).toBeGreaterThanOrEqual(4);
     expect(out.poolError).toBeLessThan(1e-4);
   }, 60_000);
 });

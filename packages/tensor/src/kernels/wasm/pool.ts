@@ -17,7 +17,7 @@ const CLAIM = 0, DONE = 1, TOTAL = 2, CHUNK = 3, ROWS = 4, FN = 5, NARGS = 6, SL
 const MAX_ARGS = 16;
 
 /** The module's row-range functions a job may run: `f(...args, r0, r1)`. */
-export const POOL_FUNCTIONS = ['gemm'] as const;
+export const POOL_FUNCTIONS = ['gemm', 'maxPoolGrad'] as const;
 export type PoolFunction = (typeof POOL_FUNCTIONS)[number];
 
 const WORKER_SOURCE = `

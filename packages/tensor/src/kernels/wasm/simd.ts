@@ -18,6 +18,11 @@ export interface SimdKernels {
   lstmCell(z: number, c: number, h: number, cNew: number, acts: number, batch: number, units: number): void;
   /** The gradient of one LSTM step. */
   lstmCellGrad(dh: number, dc: number, c: number, acts: number, dz: number, dcPrev: number, batch: number, units: number): void;
+  /** Output rows [r0, r1) of (batch * outH) of a max-pooling gradient, see assembly/pool-grad.ts. */
+  maxPoolGrad(
+    x: number, dy: number, dx: number, inH: number, inW: number, c: number, outH: number, outW: number, fH: number,
+    fW: number, strideH: number, strideW: number, padTop: number, padLeft: number, r0: number, r1: number,
+  ): void;
   /** Rows [r0, r1) of C = A·B (+ bias, ReLU), see assembly/gemm.ts. */
   gemm(
     a: number, b: number, c: number, m: number, n: number, k: number, ars: number, acs: number, ldb: number,
