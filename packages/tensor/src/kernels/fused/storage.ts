@@ -6,6 +6,7 @@ import { engine } from '@tensorflow/tfjs-core';
 import type { Tensor } from '@tensorflow/tfjs-core';
 import type { CpuBackend } from '../cpu/backend.js';
 import { f32At, type WasmBackend } from '../wasm/heap.js';
+import { forgetPacking } from '../wasm/packing.js';
 
 interface EngineInternals {
   backend: object;
@@ -19,7 +20,7 @@ interface Counted {
 
 /** Where a float32 tensor lives: a byte offset into the wasm heap, or a cpu array. */
 export type Storage =
-  | { kind: 'wasm'; backend: WasmBackend; id: number; offset: number; size: number }
+  | { kind: 'wasm'; backend: WasmBackend; record: object; id: number; offset: number; size: number }
   | { kind: 'cpu'; entry: { values: Float32Array } };
 
 /**
@@ -37,7 +38,7 @@ export function storageOf(t: Tensor, exclusive = false): Storage | null {
   if (name === 'wasm') {
     const backend = e.backend as WasmBackend;
     const entry = backend.dataIdMap.get(t.dataId) as { id: number; memoryOffset: number | null } | undefined;
-    return entry?.memoryOffset == null ? null : { kind: 'wasm', backend, id: entry.id, offset: entry.memoryOffset, size: t.size };
+    return entry?.memoryOffset == null ? null : { kind: 'wasm', backend, record: entry, id: entry.id, offset: entry.memoryOffset, size: t.size };
   }
   const entry = (e.backend as CpuBackend).data.get(t.dataId) as { values: Float32Array } | undefined;
   return entry?.values instanceof Float32Array && entry.values.length === t.size ? { kind: 'cpu', entry } : null;
@@ -77,4 +78,5 @@ export function markWritten(s: Storage): void {
   const registry = (s.backend.wasm as unknown as { tfjs: WasmTensorRegistry }).tfjs;
   registry.disposeData(s.id);
   registry.registerTensor(s.id, s.size, s.offset);
+  forgetPacking(s.record);
 }

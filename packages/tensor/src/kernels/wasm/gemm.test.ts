@@ -6,6 +6,7 @@ import { maxRelError, randomInput, rng, runKernelOn, type ArrayInput } from '../
 import { gemmMatMul, MAX_UNPACKED_ROWS, type GemmOptions } from './gemm.js';
 import type { WasmBackend } from './heap.js';
 import { kernelPool } from './pool.js';
+import { markWritten, storageOf } from '../fused/storage.js';
 
 /** Runs gemmMatMul itself on wasm tensors: its values, or null when it declined the product. */
 async function direct(a: ArrayInput, b: ArrayInput, opts: GemmOptions & { biasValues?: ArrayInput['values'] } = {}) {
@@ -98,6 +99,31 @@ describe('our SIMD GEMM (wasm)', () => {
       const ref = await runKernelOn('cpu', '_FusedMatMul', { a, b, bias }, attrs);
       expect(maxRelError(ours.values, ref.values)).toBeLessThan(1e-4);
     }
+  });
+
+  it('leaves a right operand it has met before to XNNPack (which keeps its packing), until it is written in place', async () => {
+    await tf.setBackend('wasm');
+    const backend = tfc.engine().backend as unknown as WasmBackend;
+    const a = tfc.randomNormal([8, 16]), w = tfc.randomNormal([16, 12]);
+    const info = (t: tfc.Tensor): TensorInfo => ({ dataId: t.dataId, shape: t.shape, dtype: t.dtype });
+    const product = () => {
+      const out = gemmMatMul(backend, info(a), info(w));
+      if (out !== null) backend.disposeData(out.dataId);
+      return out !== null;
+    };
+    expect(product()).toBe(true); // first use: ours, no packing
+    expect(product()).toBe(false); // again: XNNPack, which packs it once and keeps that
+    expect(product()).toBe(false);
+    markWritten(storageOf(w)!); // an in-place update (fused Adam) drops the packing
+    expect(product()).toBe(true);
+    // Transposed right operands are copied for every product, so they are always ours.
+    const wT = tfc.randomNormal([12, 16]);
+    for (let i = 0; i < 2; i++) {
+      const out = gemmMatMul(backend, info(a), info(wT), { transposeB: true });
+      expect(out).not.toBeNull();
+      backend.disposeData(out!.dataId);
+    }
+    tfc.dispose([a, w, wT]);
   });
 
   it('runs tall products through the stock kernel with the same results', async () => {

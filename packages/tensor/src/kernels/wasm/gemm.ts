@@ -7,12 +7,14 @@
  * activations and gradients. For a batch of m rows the packing costs about 50/m of the product (a third at
  * m = 128) and never runs in parallel. Our GEMM reads both operands where they lie, so we run it where the
  * packing would weigh: products of at most {@link MAX_UNPACKED_ROWS} rows on one thread, and all products when
- * our pool runs (the threaded backend), whose threads share the rows.
+ * our pool runs (the threaded backend), whose threads share the rows; but not when the right operand was
+ * multiplied before (packing.ts): XNNPack then reuses its packing.
  */
 import { util } from '@tensorflow/tfjs-core';
 import type { TensorInfo } from '@tensorflow/tfjs-core';
 import { alloc, free, type WasmBackend } from './heap.js';
 import { kernelPool } from './pool.js';
+import { noteRightOperand } from './packing.js';
 import { simdKernels } from './simd.js';
 import { transposeLastTwo } from './transpose.js';
 
@@ -62,6 +64,8 @@ export function gemmMatMul(backend: WasmBackend, a: TensorInfo, b: TensorInfo, o
   const bias = opts.bias ?? null;
   if (bias !== null && (bias.dtype !== 'float32' || util.sizeFromShape(bias.shape) !== n)) return null;
   if (!gemmTakes(backend, m)) return null;
+  // A right operand multiplied before is packed and kept by XNNPack: its packed kernel is faster then.
+  if (!tB && noteRightOperand(backend.dataIdMap.get(b.dataId)) > 1) return null;
   const pool = kernelPool(backend);
 
   const batch = Math.max(batchA, batchB);
