@@ -2,7 +2,8 @@
 // product). No packing: XNNPack copies the right operand into its own layout before every product, on one
 // thread, which in training (new weights every step) costs as much as a third of the product. Here A is read
 // through strides (element (i,k) at a + 4*(i*ars + k*acs), so a transposed A costs nothing), B row-major with
-// row stride ldb, and C is row-major [m, n].
+// row stride ldb, and C is row-major [m, n]. Sums start from the bias and run in k order, as XNNPack's do, so
+// the two give the same bits (a model may meet both: XNNPack for weights it has packed before).
 //
 // 6x8 register tiles (12 accumulators: what x64's 16 vector registers hold with the operands), K in blocks of
 // KC so that a tile's column panel of B stays in L1, the K loop unrolled by 4. Leftover rows run 1x8 tiles,
@@ -16,10 +17,9 @@ function madd(acc: v128, x: v128, b: v128): v128 {
 }
 
 @inline
-function tile6x8(a: usize, ar: usize, ac: usize, b: usize, lb: usize, c: usize, lc: usize, kc: i32, acc: bool): void {
-  let c00 = f32x4.splat(0), c01 = f32x4.splat(0), c10 = f32x4.splat(0), c11 = f32x4.splat(0);
-  let c20 = f32x4.splat(0), c21 = f32x4.splat(0), c30 = f32x4.splat(0), c31 = f32x4.splat(0);
-  let c40 = f32x4.splat(0), c41 = f32x4.splat(0), c50 = f32x4.splat(0), c51 = f32x4.splat(0);
+function tile6x8(a: usize, ar: usize, ac: usize, b: usize, lb: usize, c: usize, lc: usize, kc: i32, acc: bool, bias: usize): void {
+  const i0 = bias != 0 ? v128.load(bias) : f32x4.splat(0), i1 = bias != 0 ? v128.load(bias, 16) : f32x4.splat(0);
+  let c00 = i0, c01 = i1, c10 = i0, c11 = i1, c20 = i0, c21 = i1, c30 = i0, c31 = i1, c40 = i0, c41 = i1, c50 = i0, c51 = i1;
   if (acc) {
     c00 = v128.load(c); c01 = v128.load(c, 16);
     c10 = v128.load(c + lc); c11 = v128.load(c + lc, 16);
@@ -125,8 +125,9 @@ function tile6x8(a: usize, ar: usize, ac: usize, b: usize, lb: usize, c: usize, 
 }
 
 @inline
-function tile1x8(a: usize, ac: usize, b: usize, lb: usize, c: usize, kc: i32, acc: bool): void {
-  let c0 = acc ? v128.load(c) : f32x4.splat(0), c1 = acc ? v128.load(c, 16) : f32x4.splat(0);
+function tile1x8(a: usize, ac: usize, b: usize, lb: usize, c: usize, kc: i32, acc: bool, bias: usize): void {
+  let c0 = acc ? v128.load(c) : bias != 0 ? v128.load(bias) : f32x4.splat(0);
+  let c1 = acc ? v128.load(c, 16) : bias != 0 ? v128.load(bias, 16) : f32x4.splat(0);
   let pa = a, pb = b;
   for (let k = 0; k < kc; k++) {
     const x = v128.load32_splat(pa);
@@ -138,8 +139,8 @@ function tile1x8(a: usize, ac: usize, b: usize, lb: usize, c: usize, kc: i32, ac
 }
 
 @inline
-function tile1x4(a: usize, ac: usize, b: usize, lb: usize, c: usize, kc: i32, acc: bool): void {
-  let c0 = acc ? v128.load(c) : f32x4.splat(0);
+function tile1x4(a: usize, ac: usize, b: usize, lb: usize, c: usize, kc: i32, acc: bool, bias: usize): void {
+  let c0 = acc ? v128.load(c) : bias != 0 ? v128.load(bias) : f32x4.splat(0);
   let pa = a, pb = b;
   for (let k = 0; k < kc; k++) {
     c0 = madd(c0, v128.load32_splat(pa), v128.load(pb));
@@ -149,8 +150,8 @@ function tile1x4(a: usize, ac: usize, b: usize, lb: usize, c: usize, kc: i32, ac
 }
 
 @inline
-function tile1x1(a: usize, ac: usize, b: usize, lb: usize, c: usize, kc: i32, acc: bool): void {
-  let s: f32 = acc ? load<f32>(c) : 0;
+function tile1x1(a: usize, ac: usize, b: usize, lb: usize, c: usize, kc: i32, acc: bool, bias: usize): void {
+  let s: f32 = acc ? load<f32>(c) : bias != 0 ? load<f32>(bias) : 0;
   let pa = a, pb = b;
   for (let k = 0; k < kc; k++) {
     s += load<f32>(pa) * load<f32>(pb);
@@ -159,49 +160,51 @@ function tile1x1(a: usize, ac: usize, b: usize, lb: usize, c: usize, kc: i32, ac
   store<f32>(c, s);
 }
 
+@inline
+function biasAt(bias: usize, j: i32): usize {
+  return bias != 0 ? bias + (<usize>j << 2) : 0;
+}
+
 export function gemm(
   a: usize, b: usize, c: usize, m: i32, n: i32, k: i32, ars: i32, acs: i32, ldb: i32,
   bias: usize, relu: bool, r0: i32, r1: i32,
 ): void {
   const ar = <usize>ars << 2, ac = <usize>acs << 2, lb = <usize>ldb << 2, lc = <usize>n << 2;
   const n8 = n & ~7, n4 = n & ~3;
+  // The bias starts the sums (as in XNNPack, whose results ours then equal bit for bit).
   for (let k0 = 0; k0 < k; k0 += KC) {
     const kc = min(KC, k - k0);
     const acc = k0 > 0;
     const ak = a + <usize>k0 * ac, bk = b + <usize>k0 * lb;
     for (let j = 0; j < n8; j += 8) {
-      const bj = bk + (<usize>j << 2);
+      const bj = bk + (<usize>j << 2), cj = c + (<usize>j << 2), bias8 = biasAt(bias, j);
       let i = r0;
-      for (; i + 6 <= r1; i += 6) tile6x8(ak + <usize>i * ar, ar, ac, bj, lb, c + <usize>i * lc + (<usize>j << 2), lc, kc, acc);
-      for (; i < r1; i++) tile1x8(ak + <usize>i * ar, ac, bj, lb, c + <usize>i * lc + (<usize>j << 2), kc, acc);
+      for (; i + 6 <= r1; i += 6) tile6x8(ak + <usize>i * ar, ar, ac, bj, lb, cj + <usize>i * lc, lc, kc, acc, bias8);
+      for (; i < r1; i++) tile1x8(ak + <usize>i * ar, ac, bj, lb, cj + <usize>i * lc, kc, acc, bias8);
     }
     if (n4 > n8) {
-      const bj = bk + (<usize>n8 << 2);
-      for (let i = r0; i < r1; i++) tile1x4(ak + <usize>i * ar, ac, bj, lb, c + <usize>i * lc + (<usize>n8 << 2), kc, acc);
+      const bj = bk + (<usize>n8 << 2), cj = c + (<usize>n8 << 2), bias4 = biasAt(bias, n8);
+      for (let i = r0; i < r1; i++) tile1x4(ak + <usize>i * ar, ac, bj, lb, cj + <usize>i * lc, kc, acc, bias4);
     }
     for (let j = n4; j < n; j++) {
-      const bj = bk + (<usize>j << 2);
-      for (let i = r0; i < r1; i++) tile1x1(ak + <usize>i * ar, ac, bj, lb, c + <usize>i * lc + (<usize>j << 2), kc, acc);
+      const bj = bk + (<usize>j << 2), cj = c + (<usize>j << 2), bias1 = biasAt(bias, j);
+      for (let i = r0; i < r1; i++) tile1x1(ak + <usize>i * ar, ac, bj, lb, cj + <usize>i * lc, kc, acc, bias1);
     }
   }
-  if (k == 0) memory.fill(c + <usize>r0 * lc, 0, <usize>(r1 - r0) * lc);
-  if (bias != 0 || relu) {
+  if (k == 0) {
+    for (let i = r0; i < r1; i++) {
+      const row = c + <usize>i * lc;
+      if (bias != 0) memory.copy(row, bias, lc);
+      else memory.fill(row, 0, lc);
+    }
+  }
+  if (relu) {
     const zero = f32x4.splat(0);
     for (let i = r0; i < r1; i++) {
       const row = c + <usize>i * lc;
       let j = 0;
-      for (; j + 4 <= n; j += 4) {
-        let v = v128.load(row + (<usize>j << 2));
-        if (bias != 0) v = f32x4.add(v, v128.load(bias + (<usize>j << 2)));
-        if (relu) v = f32x4.max(v, zero);
-        v128.store(row + (<usize>j << 2), v);
-      }
-      for (; j < n; j++) {
-        let v = load<f32>(row + (<usize>j << 2));
-        if (bias != 0) v += load<f32>(bias + (<usize>j << 2));
-        if (relu) v = max(v, 0);
-        store<f32>(row + (<usize>j << 2), v);
-      }
+      for (; j + 4 <= n; j += 4) v128.store(row + (<usize>j << 2), f32x4.max(v128.load(row + (<usize>j << 2)), zero));
+      for (; j < n; j++) store<f32>(row + (<usize>j << 2), max(load<f32>(row + (<usize>j << 2)), 0));
     }
   }
 }

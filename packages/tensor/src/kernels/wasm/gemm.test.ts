@@ -1,10 +1,10 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import * as tfc from '@tensorflow/tfjs-core';
-import type { TensorInfo } from '@tensorflow/tfjs-core';
+import type { NamedAttrMap, TensorInfo } from '@tensorflow/tfjs-core';
 import * as tf from '../../index.js';
 import { maxRelError, randomInput, rng, runKernelOn, type ArrayInput } from '../testing.js';
 import { gemmMatMul, MAX_UNPACKED_ROWS, type GemmOptions } from './gemm.js';
-import type { WasmBackend } from './heap.js';
+import { free, runStock, type WasmBackend } from './heap.js';
 import { kernelPool } from './pool.js';
 import { markWritten, storageOf } from '../fused/storage.js';
 
@@ -98,6 +98,23 @@ describe('our SIMD GEMM (wasm)', () => {
       const ours = await runKernelOn('wasm', '_FusedMatMul', { a, b, bias }, attrs);
       const ref = await runKernelOn('cpu', '_FusedMatMul', { a, b, bias }, attrs);
       expect(maxRelError(ours.values, ref.values)).toBeLessThan(1e-4);
+    }
+  });
+
+  it('gives the same bits as XNNPack (a product may move between the two), with and without bias', async () => {
+    await tf.setBackend('wasm');
+    const backend = tfc.engine().backend as unknown as WasmBackend;
+    const info = (t: tfc.Tensor): TensorInfo => ({ dataId: t.dataId, shape: t.shape, dtype: t.dtype });
+    const shapes = [[7, 5, 3, true], [128, 784, 64, true], [128, 300, 40, false], [13, 600, 17, true], [3, 1000, 9, true]] as const;
+    for (const [m, k, n, withBias] of shapes) {
+      const a = tfc.randomNormal([1, m, k]), b = tfc.randomNormal([1, k, n]), bias = tfc.randomNormal([n]);
+      const ours = gemmMatMul(backend, info(a), info(b), { bias: withBias ? info(bias) : null, relu: true })!;
+      const stock = runStock(backend, '_FusedMatMul', { a: info(a), b: info(b), ...(withBias ? { bias: info(bias) } : {}) },
+        { transposeA: false, transposeB: false, activation: 'relu' } as unknown as NamedAttrMap);
+      const x = backend.readSync(ours.dataId) as Float32Array, y = backend.readSync(stock.dataId) as Float32Array;
+      expect(Array.from(x), `${m}x${k}x${n}`).toEqual(Array.from(y));
+      free(backend, ours, stock);
+      tfc.dispose([a, b, bias]);
     }
   });
 
