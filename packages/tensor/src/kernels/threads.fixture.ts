@@ -29,7 +29,19 @@ for (const [m, k, n, tA, tB] of [[150, 300, 100, false, false], [203, 129, 250, 
   poolError = Math.max(poolError, maxRelError(ours.values, ref.values));
 }
 await tf.setBackend('wasm');
+// A job that traps (addresses far outside the heap) must fail with an error, not hang or crash, and leave the
+// pool working.
+let trapError: string | null = null;
+try {
+  pool?.run('gemm', [2 ** 31, 2 ** 31, 2 ** 31, 600, 64, 64, 64, 1, 64, 0, 0], 600, 300);
+} catch (e) {
+  trapError = (e as Error).message;
+}
+const afterTrap = tf.tidy(() => tf.sum(tf.matMul(tf.ones([300, 200]), tf.ones([200, 100]))).dataSync()[0]);
+const jobsBeforeDispose = pool?.jobsRun ?? 0;
+const backend = tf.getBackend(), threads = getThreadsCount(), failure = threadsFailure(), poolThreads = pool?.threads ?? 1;
+tf.removeBackend('wasm'); // disposes the backend, which closes the pool
 console.log(JSON.stringify({
-  backend: tf.getBackend(), threads: getThreadsCount(), failure: threadsFailure(), sum,
-  poolThreads: pool?.threads ?? 1, poolJobs: pool?.jobsRun ?? 0, poolError,
+  backend, threads, failure, sum,
+  poolThreads, poolClosed: pool !== null && pool.threads === 1, poolJobs: jobsBeforeDispose, poolError, trapError, afterTrap,
 }));

@@ -56,5 +56,8 @@ describe('wasm threads in Node', () => {
     expect(out.poolThreads).toBe(2);
     expect(out.poolJobs).toBeGreaterThanOrEqual(4);
     expect(out.poolError).toBeLessThan(1e-4);
+    expect(out.trapError).toMatch(/kernel pool: gemm failed .*wasm trap/);
+    expect(out.afterTrap).toBe(300 * 200 * 100);
+    expect(out.poolClosed).toBe(true); // removing the backend closed the pool
   }, 60_000);
 });

@@ -85,6 +85,9 @@ export function gemmMatMul(backend: WasmBackend, a: TensorInfo, b: TensorInfo, o
       else (simd.gemm as (...x: number[]) => void)(...args, 0, m);
     }
     return out;
+  } catch (e) {
+    free(backend, out);
+    throw e;
   } finally {
     free(backend, bT);
   }

@@ -5,7 +5,7 @@
  */
 import type { TensorInfo } from '@tensorflow/tfjs-core';
 import type { PoolGeometry } from '../shared/pool-grad.js';
-import { alloc, f32, type WasmBackend } from './heap.js';
+import { alloc, f32, free, type WasmBackend } from './heap.js';
 import { kernelPool } from './pool.js';
 import { simdKernels } from './simd.js';
 
@@ -21,12 +21,17 @@ export function maxPoolGradSimd(backend: WasmBackend, x: TensorInfo, dy: TensorI
   const args = [at(x), at(dy), at(out), g.inH, g.inW, g.channels, g.outH, g.outW, g.fH, g.fW, g.strideH, g.strideW, g.padTop, g.padLeft];
   const rows = g.batch * g.outH;
   const pool = kernelPool(backend);
-  if (rows === 0) {
-    f32(backend, out).fill(0); // no windows: nothing to route
-  } else if (pool !== null && rows * g.outW * g.channels >= PARALLEL_MIN_ELEMENTS) {
-    pool.run('maxPoolGrad', args, rows, Math.max(1, Math.ceil(rows / (pool.threads * 4))));
-  } else {
-    (simd.maxPoolGrad as (...a: number[]) => void)(...args, 0, rows);
+  try {
+    if (rows === 0) {
+      f32(backend, out).fill(0); // no windows: nothing to route
+    } else if (pool !== null && rows * g.outW * g.channels >= PARALLEL_MIN_ELEMENTS) {
+      pool.run('maxPoolGrad', args, rows, Math.max(1, Math.ceil(rows / (pool.threads * 4))));
+    } else {
+      (simd.maxPoolGrad as (...a: number[]) => void)(...args, 0, rows);
+    }
+  } catch (e) {
+    free(backend, out);
+    throw e;
   }
   return out;
 }

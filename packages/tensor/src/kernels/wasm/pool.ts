@@ -11,9 +11,12 @@
  * The job word (Int32 at CLAIM) is `seq << 16 | next chunk`. A claim is a compare-exchange of the whole word,
  * so a thread still holding an old job's sequence number can never take a chunk of the next job.
  */
+import { RuntimeError } from '../../errors.js';
 import type { WasmBackend } from './heap.js';
 
-const CLAIM = 0, DONE = 1, TOTAL = 2, CHUNK = 3, ROWS = 4, FN = 5, NARGS = 6, SLEEPERS = 7, STOP = 8;
+const CLAIM = 0, DONE = 1, TOTAL = 2, CHUNK = 3, ROWS = 4, FN = 5, NARGS = 6, SLEEPERS = 7, STOP = 8, FAILED = 9;
+/** A job whose chunks make no progress for this long (a worker gone) fails instead of hanging. */
+const STALL_MS = 60_000;
 const MAX_ARGS = 16;
 
 /** The module's row-range functions a job may run: `f(...args, r0, r1)`. */
@@ -47,7 +50,11 @@ for (;;) {
     if (Atomics.compareExchange(I, ${CLAIM}, w, w + 1) !== w) continue;
     if (fn === null) { fn = table[I[${FN}]]; a = Array.from(A.subarray(0, I[${NARGS}])); }
     const r0 = c * I[${CHUNK}];
-    fn(...a, r0, Math.min(I[${ROWS}], r0 + I[${CHUNK}]));
+    try {
+      fn(...a, r0, Math.min(I[${ROWS}], r0 + I[${CHUNK}]));
+    } catch {
+      Atomics.store(I, ${FAILED}, 1); // e.g. a wasm trap: reported by the caller, the chunk counted as done
+    }
     Atomics.add(I, ${DONE}, 1);
   }
 }
@@ -131,6 +138,7 @@ export class KernelPool {
     I[FN] = POOL_FUNCTIONS.indexOf(fn);
     I[NARGS] = args.length;
     Atomics.store(I, DONE, 0);
+    Atomics.store(I, FAILED, 0);
     this.seq = (this.seq + 1) & 0x7fff;
     Atomics.store(I, CLAIM, this.seq << 16); // publishes the job (a sequentially consistent store)
     if (Atomics.load(I, SLEEPERS) > 0) Atomics.notify(I, CLAIM);
@@ -140,11 +148,26 @@ export class KernelPool {
       if (c >= total) break;
       if (Atomics.compareExchange(I, CLAIM, w, w + 1) !== w) continue;
       const r0 = c * chunk;
-      f(...args, r0, Math.min(rows, r0 + chunk));
+      try {
+        f(...args, r0, Math.min(rows, r0 + chunk));
+      } catch {
+        Atomics.store(I, FAILED, 1); // reported below, once no worker runs a chunk of this job any more
+      }
       Atomics.add(I, DONE, 1);
     }
-    while (Atomics.load(I, DONE) < total) {
-      // the chunks left are running on workers now
+    // The chunks left are running on workers now.
+    let done = Atomics.load(I, DONE), since = performance.now(), spins = 0;
+    while (done < total) {
+      const now = Atomics.load(I, DONE);
+      if (now !== done) {
+        done = now;
+        since = performance.now();
+      } else if ((++spins & 0xffff) === 0 && performance.now() - since > STALL_MS) {
+        throw new RuntimeError(`keras-ts kernel pool: ${fn} made no progress for ${STALL_MS / 1000} s (a worker stopped).`);
+      }
+    }
+    if (Atomics.load(I, FAILED) !== 0) {
+      throw new RuntimeError(`keras-ts kernel pool: ${fn} failed (rows ${rows}, chunks of ${chunk}): a wasm trap, e.g. an address outside the heap.`);
     }
   }
 
@@ -165,8 +188,20 @@ export function kernelPool(backend: WasmBackend): KernelPool | null {
   return pools.get(backend) ?? null;
 }
 
-/** Records the pool of `backend` (the SIMD loader starts it). */
+/**
+ * Records the pool of `backend` (the SIMD loader starts it) and closes it with the backend: its workers hold the
+ * backend's memory.
+ */
 export function setKernelPool(backend: WasmBackend, pool: KernelPool | null): void {
-  if (pool) pools.set(backend, pool);
-  else pools.delete(backend);
+  if (!pool) {
+    pools.delete(backend);
+    return;
+  }
+  pools.set(backend, pool);
+  const dispose = backend.dispose.bind(backend);
+  backend.dispose = () => {
+    pools.delete(backend);
+    void pool.close();
+    dispose();
+  };
 }
