@@ -4,3 +4,4 @@ export { transpose } from './transpose';
 export { lstmCell, lstmCellGrad } from './lstm';
 export { gemm } from './gemm';
 export { maxPoolGrad } from './pool-grad';
+export { reluGrad } from './relu-grad';

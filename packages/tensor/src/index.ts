@@ -32,5 +32,5 @@ export {
 } from './errors.js';
 export { makeVariable, variableInfo, disposeVariable } from './variables.js';
 export type { VariableInfo, MakeVariableOptions } from './variables.js';
-export { setThreadsCount, getThreadsCount, threadsFailure, MAX_WASM_THREADS, fusedAdamUpdate, conv2dWithBias, lstmCell, denseWithBias } from './kernels/index.js';
+export { setThreadsCount, getThreadsCount, threadsFailure, MAX_WASM_THREADS, fusedAdamUpdate, conv2dWithBias, lstmCell, denseWithBias, reluGrad } from './kernels/index.js';
 export type { AdamUpdate, Conv2DWithBiasOptions } from './kernels/index.js';

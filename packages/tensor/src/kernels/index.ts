@@ -19,11 +19,13 @@ import { registerWasmSlices } from './wasm/slice.js';
 import { registerConv2DWithBias } from './fused/conv2d.js';
 import { registerLstmCell } from './fused/lstm.js';
 import { registerDenseWithBias } from './fused/dense.js';
+import { registerReluGrad } from './fused/relu-grad.js';
 
 export { fusedAdamUpdate, type AdamUpdate } from './fused/adam.js';
 export { conv2dWithBias, type Conv2DWithBiasOptions } from './fused/conv2d.js';
 export { lstmCell } from './fused/lstm.js';
 export { denseWithBias } from './fused/dense.js';
+export { reluGrad } from './fused/relu-grad.js';
 export { setThreadsCount, getThreadsCount, threadsFailure, MAX_WASM_THREADS } from './threads.js';
 
 let registered = false;
@@ -46,6 +48,7 @@ export function registerTrainingKernels(): void {
   registerConv2DWithBias();
   registerLstmCell();
   registerDenseWithBias();
+  registerReluGrad();
   installThreadedWasm();
 }
 

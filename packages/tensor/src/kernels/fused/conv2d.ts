@@ -8,7 +8,8 @@
  * layer is never computed (a custom-gradient function would compute all three). Backends without
  * `FusedConv2D` get the unfused ops.
  */
-import { add, conv2d, engine, getKernel, mul, registerGradient, registerKernel, relu, step, sum } from '@tensorflow/tfjs-core';
+import { add, conv2d, engine, getKernel, registerGradient, registerKernel, relu, sum } from '@tensorflow/tfjs-core';
+import { reluGrad } from './relu-grad.js';
 import type { NamedAttrMap, Tensor, Tensor1D, Tensor4D } from '@tensorflow/tfjs-core';
 
 export const CONV2D_WITH_BIAS = 'KerasTsConv2DWithBias';
@@ -57,7 +58,7 @@ export function registerConv2DWithBias(): void {
       const a = convAttrs(attrs as NamedAttrMap);
       // dy through the activation (ReLU's mask from its output), once for all three parts; it lives in the
       // engine's backward scope (the parts run in scopes of their own, which would free a lazily made one).
-      const dyAct = (attrs as NamedAttrMap).activation === 'relu' ? mul(dy as Tensor, step(y)) : (dy as Tensor);
+      const dyAct = (attrs as NamedAttrMap).activation === 'relu' ? reluGrad(dy as Tensor, y) : (dy as Tensor);
       const dz = () => dyAct;
       return {
         x: () => engine().runKernel('Conv2DBackpropInput', { dy: dz(), filter }, { ...a, inputShape: x.shape } as never) as Tensor,

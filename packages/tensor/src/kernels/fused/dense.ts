@@ -8,7 +8,8 @@
  * registered gradient whose parts are computed only when needed: a first layer's input gradient never is.
  * Backends without `_FusedMatMul` get the unfused ops.
  */
-import { add, engine, getKernel, matMul, mul, registerGradient, registerKernel, relu, step, sum } from '@tensorflow/tfjs-core';
+import { add, engine, getKernel, matMul, registerGradient, registerKernel, relu, sum } from '@tensorflow/tfjs-core';
+import { reluGrad } from './relu-grad.js';
 import type { KernelFunc, NamedAttrMap, Tensor, Tensor1D, Tensor2D, TensorInfo } from '@tensorflow/tfjs-core';
 
 export const DENSE_WITH_BIAS = 'KerasTsDenseWithBias';
@@ -50,7 +51,7 @@ export function registerDenseWithBias(): void {
     gradFunc: (dy, saved, attrs) => {
       const [x, kernel, y] = saved as [Tensor, Tensor, Tensor];
       // dy through the activation, once for all parts (it lives in the engine's backward scope).
-      const dz = (attrs as NamedAttrMap).activation === 'relu' ? mul(dy as Tensor, step(y)) : (dy as Tensor);
+      const dz = (attrs as NamedAttrMap).activation === 'relu' ? reluGrad(dy as Tensor, y) : (dy as Tensor);
       return {
         x: () => matMul(dz, kernel, false, true),
         kernel: () => matMul(x, dz, true, false),

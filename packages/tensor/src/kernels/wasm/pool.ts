@@ -20,7 +20,7 @@ const STALL_MS = 60_000;
 const MAX_ARGS = 16;
 
 /** The module's row-range functions a job may run: `f(...args, r0, r1)`. */
-export const POOL_FUNCTIONS = ['gemm', 'maxPoolGrad'] as const;
+export const POOL_FUNCTIONS = ['gemm', 'maxPoolGrad', 'reluGrad'] as const;
 export type PoolFunction = (typeof POOL_FUNCTIONS)[number];
 
 const WORKER_SOURCE = `

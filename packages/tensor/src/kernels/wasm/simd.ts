@@ -23,6 +23,8 @@ export interface SimdKernels {
     x: number, dy: number, dx: number, inH: number, inW: number, c: number, outH: number, outW: number, fH: number,
     fW: number, strideH: number, strideW: number, padTop: number, padLeft: number, r0: number, r1: number,
   ): void;
+  /** Elements [e0, e1) of dz = dy * step(y), see assembly/relu-grad.ts. */
+  reluGrad(dy: number, y: number, dz: number, e0: number, e1: number): void;
   /** Rows [r0, r1) of C = A·B (+ bias, ReLU), see assembly/gemm.ts. */
   gemm(
     a: number, b: number, c: number, m: number, n: number, k: number, ars: number, acs: number, ldb: number,
