@@ -17,6 +17,7 @@ import { transposeBatched } from '../shared/transpose.js';
 import { alloc, f32, free, runStock, view, type WasmBackend } from './heap.js';
 import { simdKernels, type SimdKernels } from './simd.js';
 import { gemmMatMul, gemmTakes } from './gemm.js';
+import { transposeLastTwo } from './transpose.js';
 
 const nchwToNhwc = (b: WasmBackend, t: TensorInfo) => runStock(b, Transpose, { x: t }, { perm: [0, 2, 3, 1] });
 const nhwcToNchw = (b: WasmBackend, t: TensorInfo) => runStock(b, Transpose, { x: t }, { perm: [0, 3, 1, 2] });
@@ -47,24 +48,20 @@ function simd(backend: WasmBackend): SimdKernels | null {
   return simdTransposes ? simdKernels(backend) : null;
 }
 
-/** `batch` row-major matrices [rows, cols] of `t` transposed by our SIMD kernel into a new heap tensor. */
-function transposeSimd(backend: WasmBackend, kernels: SimdKernels, t: TensorInfo, batch: number, rows: number, cols: number): TensorInfo {
-  const out = alloc(backend, [batch, cols, rows]);
-  const offset = (u: TensorInfo) => backend.dataIdMap.get(u.dataId).memoryOffset;
-  kernels.transpose(offset(t), offset(out), batch, rows, cols);
-  return out;
+/** `batch` row-major matrices [rows, cols] of `t` transposed into a new heap tensor [batch, cols, rows]. */
+function transposeMatrices(backend: WasmBackend, t: TensorInfo, batch: number, rows: number, cols: number): TensorInfo {
+  return transposeLastTwo(backend, view(t, [batch, rows, cols]));
 }
 
 /** `x` (NHWC, or NCHW) as [inC, inH, inW, batch]. */
 function channelsFirstBatchLast(backend: WasmBackend, x: TensorInfo, nchw: boolean): TensorInfo {
   const [n, a, b, c] = x.shape;
-  const kernels = simd(backend);
-  if (kernels === null) return runStock(backend, Transpose, { x }, { perm: nchw ? [1, 2, 3, 0] : [3, 1, 2, 0] });
+  if (simd(backend) === null) return runStock(backend, Transpose, { x }, { perm: nchw ? [1, 2, 3, 0] : [3, 1, 2, 0] });
   // NCHW: [batch, C*H*W] -> [C*H*W, batch]. NHWC: per image [H*W, C] -> [C, H*W], then the same.
-  if (nchw) return transposeSimd(backend, kernels, x, 1, n, a * b * c);
-  const perImage = transposeSimd(backend, kernels, x, n, a * b, c);
+  if (nchw) return transposeMatrices(backend, x, 1, n, a * b * c);
+  const perImage = transposeMatrices(backend, x, n, a * b, c);
   try {
-    return transposeSimd(backend, kernels, perImage, 1, n, a * b * c);
+    return transposeMatrices(backend, perImage, 1, n, a * b * c);
   } finally {
     free(backend, perImage);
   }
@@ -158,9 +155,8 @@ function filterGradDyFirst(backend: WasmBackend, x0: TensorInfo, dy: TensorInfo,
     const total = g.batch * per;
     // NHWC: [batch*positions, outC] -> [outC, batch*positions]; NCHW: [batch, outC, positions] -> [outC, batch,
     // positions] (a view for one image). The stock 3D transpose is ~1.5x faster than its 4D one for this move.
-    const kernels = simd(backend);
     const dyT = nchw && g.batch === 1 ? view(dy, [outC, per])
-      : !nchw && kernels !== null ? scratch(transposeSimd(backend, kernels, dy, 1, total, outC))
+      : !nchw && simd(backend) !== null ? scratch(transposeMatrices(backend, dy, 1, total, outC))
       : scratch(runStock(backend, Transpose,
         { x: view(dy, nchw ? [g.batch, outC, per] : [g.batch, per, outC]) }, { perm: nchw ? [1, 0, 2] : [2, 0, 1] }));
     const chunk = imagesPerChunk(g);
