@@ -30,6 +30,8 @@ export {
   NotImplementedError,
   FileFormatError,
 } from './errors.js';
+export { recordLogits, logitsOf } from './logits.js';
+export type { LogitsKind } from './logits.js';
 export { makeVariable, variableInfo, disposeVariable } from './variables.js';
 export type { VariableInfo, MakeVariableOptions } from './variables.js';
 export { setThreadsCount, getThreadsCount, threadsFailure, MAX_WASM_THREADS, fusedAdamUpdate, conv2dWithBias, lstmCell, denseWithBias, reluGrad } from './kernels/index.js';

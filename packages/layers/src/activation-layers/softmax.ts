@@ -39,7 +39,11 @@ export class Softmax extends Layer {
         const axes = this.axis.map((a) => (a < 0 ? a + x.rank : a));
         return tf.exp(tf.sub(x, tf.logSumExp(x, axes, true)));
       }
-      return softmax(x, this.axis);
+      const out = softmax(x, this.axis);
+      // Unmasked, the input itself is the output's logits (tf.keras 2 finds them from the Softmax op in fit's
+      // graph): the crossentropies then compute from them.
+      if (x === x0 && x.dtype === 'float32') tf.recordLogits(out, x, 'softmax', this.axis);
+      return out;
     });
   }
 

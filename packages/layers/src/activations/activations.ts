@@ -102,6 +102,20 @@ const byName: Record<string, ActivationFn> = {
 
 const names = new Map<ActivationFn, string>(Object.entries(byName).map(([k, v]) => [v, k]));
 
+/**
+ * `fn(z)`; for Keras's softmax (last axis) and sigmoid, also records `z` as the output's logits, as tf.keras 2
+ * does (`_keras_logits`), so that the crossentropies compute from the logits. `owned`: `z` is the caller's own
+ * intermediate, which then lives as long as the output (see `recordLogits`).
+ */
+export function activateRecordingLogits(fn: ActivationFn, z: tf.Tensor, owned: boolean): tf.Tensor {
+  const out = fn(z);
+  if (out !== z && z.dtype === 'float32') {
+    if (fn === sigmoid) tf.recordLogits(out, z, 'sigmoid', -1, owned);
+    else if (fn === byName.softmax) tf.recordLogits(out, z, 'softmax', -1, owned);
+  }
+  return out;
+}
+
 /** Resolves an activation identifier (`null`/undefined → linear). Unknown names → NotFoundError. */
 export function getActivation(identifier: ActivationIdentifier | { class_name: string; config?: unknown }, opts: { keras3?: boolean } = {}): ActivationFn {
   if (identifier == null) return linear;

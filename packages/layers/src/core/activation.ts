@@ -2,7 +2,7 @@
 import type * as tf from '@keras-ts/tensor';
 import { Layer, type CallArgs, type LayerArgs } from '../engine/layer.js';
 import type { Shape } from '../engine/shape.js';
-import { getActivation, serializeActivation, type ActivationFn, type ActivationIdentifier } from '../activations/activations.js';
+import { activateRecordingLogits, getActivation, serializeActivation, type ActivationFn, type ActivationIdentifier } from '../activations/activations.js';
 import type { ConfigDict } from '../serialization/registry.js';
 import { camelizeKeys } from '../serialization/case.js';
 
@@ -15,7 +15,8 @@ export class Activation extends Layer {
     this.supportsMasking = true;
   }
   call(inputs: tf.Tensor | tf.Tensor[], _kwargs: CallArgs): tf.Tensor {
-    return this.activation(Array.isArray(inputs) ? inputs[0] : inputs);
+    // The input is the caller's: recorded as the output's logits, not owned.
+    return activateRecordingLogits(this.activation, Array.isArray(inputs) ? inputs[0] : inputs, false);
   }
   override computeOutputShape(inputShape: Shape): Shape {
     return inputShape;

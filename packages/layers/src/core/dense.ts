@@ -4,7 +4,7 @@ import { ValueError } from '@keras-ts/tensor';
 import { Layer, type CallArgs, type LayerArgs } from '../engine/layer.js';
 import { InputSpec } from '../engine/input-spec.js';
 import type { Shape } from '../engine/shape.js';
-import { getActivation, serializeActivation, relu, linear, type ActivationFn, type ActivationIdentifier } from '../activations/activations.js';
+import { activateRecordingLogits, getActivation, serializeActivation, relu, linear, type ActivationFn, type ActivationIdentifier } from '../activations/activations.js';
 import { getInitializer, serializeInitializer, type Initializer, type InitializerIdentifier } from '../initializers/initializers.js';
 import { getRegularizer, serializeRegularizer, type Regularizer, type RegularizerIdentifier } from '../regularizers/regularizers.js';
 import { getConstraint, serializeConstraint, type Constraint, type ConstraintIdentifier } from '../constraints/constraints.js';
@@ -76,13 +76,13 @@ export class Dense extends Layer {
       if (this.bias && input.dtype === 'float32' && this.kernel.dtype === 'float32') {
         // matmul + bias (+ ReLU) in one kernel, training included; other activations applied after.
         y = tf.denseWithBias(input as tf.Tensor2D, this.kernel as unknown as tf.Tensor2D, this.bias as unknown as tf.Tensor1D, fusedAct ?? 'linear');
-        if (!fusedAct) y = this.activation(y);
+        if (!fusedAct) y = rank === 2 ? activateRecordingLogits(this.activation, y, true) : this.activation(y);
       } else if (fusedAct) {
         y = tf.fused.matMul({ a: input as tf.Tensor2D, b: this.kernel as unknown as tf.Tensor2D, bias: this.bias ?? undefined, activation: fusedAct });
       } else {
         y = tf.matMul(input, this.kernel);
         if (this.bias) y = tf.add(y, this.bias);
-        y = this.activation(y);
+        y = rank === 2 ? activateRecordingLogits(this.activation, y, true) : this.activation(y);
       }
       return rank === 2 ? y : tf.reshape(y, [...x.shape.slice(0, -1), this.units]);
     });

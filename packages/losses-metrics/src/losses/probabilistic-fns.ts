@@ -46,6 +46,45 @@ export function binaryCrossentropyElementwise(target: T, output: T, fromLogits: 
   });
 }
 
+const warned = new Set<string>();
+
+/**
+ * The logits behind `yPred` when an activation recorded them (tf.keras 2's `_get_logits`): a softmax (over
+ * `axis`) or sigmoid output is then taken from its logits, as `from_logits=True`. Keras warns when
+ * `from_logits=True` is passed for such an output, and uses the logits all the same.
+ */
+function recordedLogits(yPred: T, kind: tf.LogitsKind, axis: number, fromLogits: boolean, what: string): T | null {
+  const logits = tf.logitsOf(yPred, kind, axis);
+  if (logits && fromLogits && !warned.has(what)) {
+    warned.add(what);
+    console.warn(
+      `keras-ts: "\`${what}\` received \`from_logits=True\`, but the \`output\` argument was produced by a ` +
+        `${kind === 'softmax' ? 'Softmax' : 'Sigmoid'} activation and thus does not represent logits. Was this intended?"`,
+    );
+  }
+  return logits;
+}
+
+/**
+ * `softmax_cross_entropy_with_logits` over `axis`, with TensorFlow's gradients: d/dlogits = (softmax - labels)
+ * * dy and d/dlabels = -log_softmax * dy, each one product instead of the autodiff of log_softmax's ops.
+ */
+export function softmaxCrossEntropyWithLogits(labels: T, logits: T, axis: number): T {
+  const forward = (t: T, z: T, save: tf.GradSaveFunc) => {
+    const logProb = logSoftmax(z, axis);
+    save([t, logProb]);
+    return {
+      value: tf.neg(tf.sum(tf.mul(t, logProb), axis)),
+      gradFunc: (dy: T, saved: T[]) => {
+        const [t0, lp] = saved as [T, T];
+        const g = tf.expandDims(dy, axis);
+        return [tf.mul(tf.neg(lp), g), tf.mul(tf.sub(tf.exp(lp), t0), g)];
+      },
+    };
+  };
+  return tf.customGrad(forward as unknown as Parameters<typeof tf.customGrad>[0])(labels, logits);
+}
+
 function checkSmoothing(labelSmoothing: number, what: string): void {
   if (!(labelSmoothing >= 0 && labelSmoothing <= 1)) {
     throw new tf.ValueError(`${what}: label_smoothing must be in [0, 1]. Received: label_smoothing=${labelSmoothing}`);
@@ -67,9 +106,10 @@ export function binaryCrossentropy(yTrue: T, yPred: T, options: CrossentropyOpti
   checkSmoothing(labelSmoothing, 'binary_crossentropy');
   return tf.tidy(() => {
     let t = asFloat(yTrue);
-    const p = asFloat(yPred);
+    const logits = recordedLogits(yPred, 'sigmoid', axis, fromLogits, 'binary_crossentropy');
+    const p = asFloat(logits ?? yPred);
     if (labelSmoothing) t = tf.add(tf.mul(t, 1 - labelSmoothing), 0.5 * labelSmoothing);
-    return tf.mean(binaryCrossentropyElementwise(t, p, fromLogits), axis);
+    return tf.mean(binaryCrossentropyElementwise(t, p, fromLogits || logits !== null), axis);
   });
 }
 
@@ -97,13 +137,13 @@ export function categoricalCrossentropy(yTrue: T, yPred: T, options: Crossentrop
   checkSmoothing(labelSmoothing, 'categorical_crossentropy');
   return tf.tidy(() => {
     let t = asFloat(yTrue);
-    const p = asFloat(yPred);
+    const logits = recordedLogits(yPred, 'softmax', axis, fromLogits, 'categorical_crossentropy');
+    const p = asFloat(logits ?? yPred);
     sameShape(t, p, 'categorical_crossentropy');
     const ax = normAxis(axis, p.rank, 'categorical_crossentropy');
     if (labelSmoothing) t = tf.add(tf.mul(t, 1 - labelSmoothing), labelSmoothing / p.shape[ax]);
-    let logProb: T;
-    if (fromLogits) logProb = logSoftmax(p, ax);
-    else logProb = tf.log(tf.clipByValue(tf.div(p, tf.sum(p, ax, true)), EPSILON, 1 - EPSILON));
+    if (fromLogits || logits !== null) return softmaxCrossEntropyWithLogits(t, p, ax);
+    const logProb = tf.log(tf.clipByValue(tf.div(p, tf.sum(p, ax, true)), EPSILON, 1 - EPSILON));
     return tf.neg(tf.sum(tf.mul(t, logProb), ax));
   });
 }
@@ -138,7 +178,8 @@ export function categoricalFocalCrossentropy(yTrue: T, yPred: T, options: Catego
 export function sparseCategoricalCrossentropyMasked(yTrue: T, yPred: T, options: SparseCrossentropyOptions = {}): { losses: T; mask?: T } {
   const { fromLogits = false, ignoreClass = null, axis = -1 } = options;
   return tf.tidy(() => {
-    const p = asFloat(yPred);
+    const recorded = recordedLogits(yPred, 'softmax', axis, fromLogits, 'sparse_categorical_crossentropy');
+    const p = asFloat(recorded ?? yPred);
     const ax = normAxis(axis, p.rank, 'sparse_categorical_crossentropy');
     let labels = yTrue instanceof tf.Tensor ? yTrue : tf.tensor(yTrue as number[]);
     if (labels.rank === p.rank && labels.shape[ax] === 1) labels = tf.squeeze(labels, [ax]);
@@ -151,7 +192,7 @@ export function sparseCategoricalCrossentropyMasked(yTrue: T, yPred: T, options:
       );
     }
     // tf.keras 2: clip the probabilities, take logs, then a softmax crossentropy of those logs.
-    const logits = fromLogits ? p : tf.log(tf.clipByValue(p, EPSILON, 1 - EPSILON));
+    const logits = fromLogits || recorded !== null ? p : tf.log(tf.clipByValue(p, EPSILON, 1 - EPSILON));
     let logProb = logSoftmax(logits, ax);
     if (ax !== p.rank - 1) {
       const perm = [...p.shape.keys()].filter((i) => i !== ax).concat([ax]);
