@@ -20,6 +20,7 @@ import { registerConv2DWithBias } from './fused/conv2d.js';
 import { registerLstmCell } from './fused/lstm.js';
 import { registerDenseWithBias } from './fused/dense.js';
 import { registerReluGrad } from './fused/relu-grad.js';
+import { registerWasmSmallOps } from './wasm/small-ops.js';
 
 export { fusedAdamUpdate, type AdamUpdate } from './fused/adam.js';
 export { conv2dWithBias, type Conv2DWithBiasOptions } from './fused/conv2d.js';
@@ -49,6 +50,7 @@ export function registerTrainingKernels(): void {
   registerLstmCell();
   registerDenseWithBias();
   registerReluGrad();
+  registerWasmSmallOps();
   installThreadedWasm();
 }
 

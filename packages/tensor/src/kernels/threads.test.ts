@@ -58,6 +58,8 @@ describe('wasm threads in Node', () => {
     expect(out.poolError).toBeLessThan(1e-4);
     expect(out.trapError).toMatch(/kernel pool: gemm failed .*wasm trap/);
     expect(out.afterTrap).toBe(300 * 200 * 100);
+    expect(out.smallRan).toBe(23); // 20 broadcasts, Softmax, Neg, Sigmoid: all off XNNPack's pool
+    expect(out.smallError).toBeLessThan(1e-6);
     expect(out.poolClosed).toBe(true); // removing the backend closed the pool
   }, 60_000);
 });
