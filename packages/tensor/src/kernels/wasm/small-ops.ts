@@ -83,27 +83,24 @@ function binary(kernelName: string): KernelFunc {
   };
 }
 
-const neg: KernelFunc = (args) => {
-  const { x } = args.inputs as { x: TensorInfo };
-  const backend = args.backend as WasmBackend;
-  if (!takes(backend, [x], util.sizeFromShape(x.shape))) return stockKernelFunc('Neg', 'wasm')(args);
-  smallOpsStats.ran++;
-  const out = alloc(backend, x.shape);
-  const v = f32(backend, x), z = f32(backend, out);
-  for (let i = 0; i < v.length; i++) z[i] = -v[i]!;
-  return out;
+const UNARY: Record<string, (v: number) => number> = {
+  Neg: (v) => -v,
+  Sigmoid: (v) => 1 / (1 + Math.exp(-v)),
 };
 
-const sigmoid: KernelFunc = (args) => {
-  const { x } = args.inputs as { x: TensorInfo };
-  const backend = args.backend as WasmBackend;
-  if (!takes(backend, [x], util.sizeFromShape(x.shape))) return stockKernelFunc('Sigmoid', 'wasm')(args);
-  smallOpsStats.ran++;
-  const out = alloc(backend, x.shape);
-  const v = f32(backend, x), z = f32(backend, out);
-  for (let i = 0; i < v.length; i++) z[i] = 1 / (1 + Math.exp(-v[i]!));
-  return out;
-};
+function unary(kernelName: string): KernelFunc {
+  const f = UNARY[kernelName]!;
+  return (args) => {
+    const { x } = args.inputs as { x: TensorInfo };
+    const backend = args.backend as WasmBackend;
+    if (!takes(backend, [x], util.sizeFromShape(x.shape))) return stockKernelFunc(kernelName, 'wasm')(args);
+    smallOpsStats.ran++;
+    const out = alloc(backend, x.shape);
+    const v = f32(backend, x), z = f32(backend, out);
+    for (let i = 0; i < v.length; i++) z[i] = f(v[i]!);
+    return out;
+  };
+}
 
 const softmax: KernelFunc = (args) => {
   const { logits } = args.inputs as { logits: TensorInfo };
@@ -135,7 +132,6 @@ const softmax: KernelFunc = (args) => {
 /** Registers the kernels above for wasm (each falls back to tfjs's own where it does not take the op). */
 export function registerWasmSmallOps(): void {
   for (const kernelName of Object.keys(BINARY)) overrideKernel({ kernelName, backendName: 'wasm', kernelFunc: binary(kernelName) });
-  overrideKernel({ kernelName: 'Neg', backendName: 'wasm', kernelFunc: neg });
-  overrideKernel({ kernelName: 'Sigmoid', backendName: 'wasm', kernelFunc: sigmoid });
+  for (const kernelName of Object.keys(UNARY)) overrideKernel({ kernelName, backendName: 'wasm', kernelFunc: unary(kernelName) });
   overrideKernel({ kernelName: 'Softmax', backendName: 'wasm', kernelFunc: softmax });
 }
