@@ -1,7 +1,7 @@
 // keras-ts SIMD kernels for the wasm backend (AssemblyScript), compiled by scripts/build-simd.mjs.
 export { adam } from './adam';
 export { transpose } from './transpose';
-export { lstmCell, lstmCellGrad } from './lstm';
+export { lstmCell, lstmCellGrad, addInto } from './lstm';
 export { gemm } from './gemm';
 export { maxPoolGrad } from './pool-grad';
 export { reluGrad } from './relu-grad';

@@ -67,3 +67,16 @@ export function lstmCellGrad(dh: usize, dc: usize, c: usize, acts: usize, dz: us
     }
   }
 }
+
+/** dst[i] = a[i] + b[i] for n floats (a step's input projection plus its recurrent product; gradient sums). */
+export function addInto(dst: usize, a: usize, b: usize, n: i32): void {
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const o = <usize>i << 2;
+    v128.store(dst + o, f32x4.add(v128.load(a + o), v128.load(b + o)));
+  }
+  for (; i < n; i++) {
+    const o = <usize>i << 2;
+    store<f32>(dst + o, load<f32>(a + o) + load<f32>(b + o));
+  }
+}

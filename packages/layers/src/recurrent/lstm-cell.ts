@@ -3,7 +3,7 @@
  * `[units, 4*units]` and one bias `[4*units]`. States `[h, c]`. Per step: one matmul for all four gates.
  */
 import * as tf from '@keras-ts/tensor';
-import { RNNCell, type StepResult } from './rnn-cell.js';
+import { RNNCell, type SequenceResult, type StepResult } from './rnn-cell.js';
 import { CellOptions, checkUnits, recurrentActivationOf, type GatedCellArgs } from './cell-options.js';
 import { DropoutMasks } from './dropout-masks.js';
 import { splitGates } from './time-steps.js';
@@ -101,6 +101,14 @@ export class LSTMCell extends RNNCell {
 
   override projectInputs(inputs: tf.Tensor): tf.Tensor {
     return projectDense(this.masks.applyInput(inputs), this.kernel, this.bias);
+  }
+
+  /** The whole sequence as one fused op where the backend has it (wasm), with the default activations and no recurrent dropout. */
+  override runSequence(projected: tf.Tensor, states: tf.Tensor[], goBackwards: boolean): SequenceResult | null {
+    if (this.masks.recurrent || this.opts.activation !== tanh || this.recurrentActivation !== sigmoid) return null;
+    const [h, c] = states;
+    const r = tf.lstmSequence(projected, this.recurrentKernel as unknown as tf.Tensor, h, c, goBackwards);
+    return r && { sequence: r.sequence, output: r.h, states: [r.h, r.c] };
   }
 
   step(projected: tf.Tensor, states: tf.Tensor[]): StepResult {

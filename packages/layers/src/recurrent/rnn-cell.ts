@@ -18,6 +18,11 @@ export interface StepResult {
   states: tf.Tensor[];
 }
 
+/** A whole sequence run at once: every step's output `[batch, time, ...]` in processing order, and the last. */
+export interface SequenceResult extends StepResult {
+  sequence: tf.Tensor;
+}
+
 export abstract class RNNCell extends Layer {
   /** Shapes of the states without the batch dimension (`[[units]]`, `[[units], [units]]` for LSTM). */
   abstract get stateShapes(): number[][];
@@ -41,6 +46,14 @@ export abstract class RNNCell extends Layer {
 
   /** One recurrent step on a projected input. */
   abstract step(projected: tf.Tensor, states: tf.Tensor[]): StepResult;
+
+  /**
+   * Runs every step of an unmasked sequence at once (`projected` = `projectInputs` of the whole sequence), or
+   * returns null to be stepped: the default. Called between `beginSequence` and `endSequence`.
+   */
+  runSequence(_projected: tf.Tensor, _states: tf.Tensor[], _goBackwards: boolean): SequenceResult | null {
+    return null;
+  }
 
   /** Prepares one pass over a sequence (dropout masks when training). `inputShape` is one step's shape. */
   beginSequence(_stepInputShape: number[], _training: boolean): void {}

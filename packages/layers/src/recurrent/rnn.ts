@@ -110,7 +110,15 @@ export class RNN extends Layer {
       const states = this.startStates(initial, batch);
       this.cell.beginSequence([batch, ...seq.shape.slice(2)], training);
       try {
-        const projected = unstackTime(this.cell.projectInputs(seq));
+        const projectedAll = this.cell.projectInputs(seq);
+        const whole = mask ? null : this.cell.runSequence(projectedAll, states, this.goBackwards);
+        if (whole) {
+          let output = this.returnSequences ? whole.sequence : whole.output;
+          if (this.timeMajor && this.returnSequences) output = tf.transpose(output, [1, 0, ...range(2, output.rank)]);
+          if (this.stateful) this.keepStates(whole.states);
+          return this.returnState ? [output, ...whole.states] : output;
+        }
+        const projected = unstackTime(projectedAll);
         // Per-step masks broadcast to each state shape once for the whole sequence (not once per step).
         const boolMask = mask ? tf.cast(mask, 'bool') : null;
         const maskCache = new Map<string, tf.Tensor[]>();

@@ -18,6 +18,8 @@ export interface SimdKernels {
   lstmCell(z: number, c: number, h: number, cNew: number, acts: number, batch: number, units: number): void;
   /** The gradient of one LSTM step. */
   lstmCellGrad(dh: number, dc: number, c: number, acts: number, dz: number, dcPrev: number, batch: number, units: number): void;
+  /** dst = a + b over n floats. */
+  addInto(dst: number, a: number, b: number, n: number): void;
   /** Output rows [r0, r1) of (batch * outH) of a max-pooling gradient, see assembly/pool-grad.ts. */
   maxPoolGrad(
     x: number, dy: number, dx: number, inH: number, inW: number, c: number, outH: number, outW: number, fH: number,

@@ -1,0 +1,176 @@
+/**
+ * A whole LSTM sequence as one kernel on wasm, and its gradient as one more. Step by step, an LSTM over 64
+ * steps ran ~1,100 kernels per training batch (each step's recurrent product, the add of its input
+ * projection, the cell, the tape's copies of what each saves, and as many again backward, with 64 small
+ * products and 63 adds for the recurrent kernel's gradient); each kernel has the engine's fixed cost.
+ *
+ * Forward, per step k (reading input step t = k, or T-1-k going backwards): z = x[:, t] + h·U, then the fused
+ * cell (assembly/lstm.ts), with the operations of the step-by-step path in the same order (the same bits).
+ * Backward, from the last step: dh = dOut[:, k] + dh_next, the cell's gradient gives dz_k and dc, and
+ * dh_next = dz_k·Uᵀ; the recurrent kernel's gradient is then one product over all steps, dU = Hprevᵀ·dZ.
+ * h and c of every step are kept time-major, [T+1, batch, units], for the backward pass.
+ *
+ * Keras's gate order (i, f, c, o), sigmoid gates and tanh activations; the LSTM layer takes this path only
+ * without masks or dropout, and steps otherwise.
+ */
+import { BatchMatMul, customGrad, engine, getKernel, registerKernel, reshape, Reverse, slice, tidy, Transpose } from '@tensorflow/tfjs-core';
+import type { GradSaveFunc, KernelFunc, NamedAttrMap, Tensor, TensorInfo } from '@tensorflow/tfjs-core';
+import { alloc, f32At, free, runStock, view, type WasmBackend } from '../wasm/heap.js';
+import { gemmMatMul } from '../wasm/gemm.js';
+import { simdKernels, type SimdKernels } from '../wasm/simd.js';
+import { transposeLastTwo } from '../wasm/transpose.js';
+
+export const LSTM_SEQUENCE = 'KerasTsLstmSequence';
+export const LSTM_SEQUENCE_GRAD = 'KerasTsLstmSequenceGrad';
+
+const at = (b: WasmBackend, t: TensorInfo) => b.dataIdMap.get(t.dataId).memoryOffset;
+
+/** a [rows, inner] · b [inner, cols] into c, row-major, on the calling thread. */
+function product(k: SimdKernels, a: number, b: number, c: number, rows: number, inner: number, cols: number): void {
+  k.gemm(a, b, c, rows, cols, inner, inner, 1, cols, 0, 0, 0, rows);
+}
+
+function copy(b: WasmBackend, src: number, dst: number, n: number): void {
+  f32At(b, dst, n).set(f32At(b, src, n));
+}
+
+/**
+ * [B, T, n] <-> [T, B, n]; with `reverseAxis`, also reversed along that axis of the result (the time axis, for
+ * a sequence processed backwards).
+ */
+function swapTime(b: WasmBackend, t: TensorInfo, reverseAxis: 0 | 1 | null = null): TensorInfo {
+  const s = runStock(b, Transpose, { x: t }, { perm: [1, 0, 2] });
+  if (reverseAxis === null) return s;
+  const r = runStock(b, Reverse, { x: s }, { dims: [reverseAxis] });
+  free(b, s);
+  return r;
+}
+
+const forward: KernelFunc = (args) => {
+  const b = args.backend as WasmBackend;
+  const { x, u, h0, c0 } = args.inputs as Record<'x' | 'u' | 'h0' | 'c0', TensorInfo>;
+  const goBackwards = (args.attrs as { goBackwards?: boolean }).goBackwards === true;
+  const [batch, steps, four] = x.shape as [number, number, number];
+  const units = four / 4;
+  const k = simdKernels(b)!;
+  const n = batch * units, state = 4 * n, gates = 4 * 4 * n;
+  // Inputs time-major, in processing order: step s reads xT[s]. (Allocations first: views after them.)
+  const xT = swapTime(b, x, goBackwards ? 0 : null);
+  const hAll = alloc(b, [steps + 1, batch, units]), cAll = alloc(b, [steps + 1, batch, units]);
+  const acts = alloc(b, [steps, batch, 5 * units]), z = alloc(b, [batch, 4 * units]);
+  // Every step's h, then the last h and c: [T+2, batch, units], made [batch, T+2, units] below.
+  const packedT = alloc(b, [steps + 2, batch, units]);
+  try {
+    const pH = at(b, hAll), pC = at(b, cAll), pX = at(b, xT), pZ = at(b, z), pU = at(b, u), pA = at(b, acts);
+    copy(b, at(b, h0), pH, n);
+    copy(b, at(b, c0), pC, n);
+    for (let s = 0; s < steps; s++) {
+      product(k, pH + s * state, pU, pZ, batch, units, 4 * units);
+      k.addInto(pZ, pX + s * gates, pZ, 4 * n);
+      k.lstmCell(pZ, pC + s * state, pH + (s + 1) * state, pC + (s + 1) * state, pA + s * 5 * state, batch, units);
+    }
+    const pP = at(b, packedT);
+    copy(b, pH + state, pP, steps * n);
+    copy(b, pH + steps * state, pP + steps * state, n);
+    copy(b, pC + steps * state, pP + (steps + 1) * state, n);
+    return [swapTime(b, packedT), hAll, cAll, acts];
+  } catch (e) {
+    free(b, hAll, cAll, acts);
+    throw e;
+  } finally {
+    free(b, xT, z, packedT);
+  }
+};
+
+const backward: KernelFunc = (args) => {
+  const b = args.backend as WasmBackend;
+  const { dy, u, hAll, cAll, acts } = args.inputs as Record<string, TensorInfo>;
+  const goBackwards = (args.attrs as { goBackwards?: boolean }).goBackwards === true;
+  const [batch, steps2, units] = dy!.shape as [number, number, number];
+  const steps = steps2 - 2;
+  const k = simdKernels(b)!;
+  const n = batch * units, state = 4 * n, gates = 4 * 4 * n;
+  const dyT = swapTime(b, dy!); // [T+2, batch, units]: every output's gradient, then the last h's and c's
+  const uT = transposeLastTwo(b, u!); // [4u, u]
+  const dZ = alloc(b, [steps, batch, 4 * units]);
+  const dh = alloc(b, [batch, units]), dc = alloc(b, [batch, units]), dcPrev = alloc(b, [batch, units]);
+  const dh0 = alloc(b, [batch, units]), dc0 = alloc(b, [batch, units]);
+  let dx: TensorInfo | null = null, dU: TensorInfo | null = null;
+  try {
+    const pDh = at(b, dh), pDc = at(b, dc), pDcPrev = at(b, dcPrev), pZ = at(b, dZ), pUT = at(b, uT);
+    const pSeq = at(b, dyT), pC = at(b, cAll!), pA = at(b, acts!), pDh0 = at(b, dh0);
+    copy(b, pSeq + steps * state, pDh0, n); // dh_next starts as the gradient of the last h...
+    copy(b, pSeq + (steps + 1) * state, pDc, n); // ...and dc_next as that of the last c
+    for (let s = steps - 1; s >= 0; s--) {
+      k.addInto(pDh, pSeq + s * state, pDh0, n);
+      k.lstmCellGrad(pDh, pDc, pC + s * state, pA + s * 5 * state, pZ + s * gates, pDcPrev, batch, units);
+      copy(b, pDcPrev, pDc, n);
+      product(k, pZ + s * gates, pUT, pDh0, batch, 4 * units, units);
+    }
+    copy(b, pDc, at(b, dc0), n);
+    // dU [u, 4u] = Hprevᵀ [u, T*B] · dZ [T*B, 4u]: the first T steps of hAll.
+    const hPrev = view(hAll!, [steps * batch, units]);
+    const dz2 = view(dZ, [steps * batch, 4 * units]);
+    dU = gemmMatMul(b, hPrev, dz2, { transposeA: true })
+      ?? runStock(b, BatchMatMul, { a: view(hAll!, [1, steps * batch, units]), b: view(dZ, [1, steps * batch, 4 * units]) }, { transposeA: true, transposeB: false });
+    if (dU.shape.length === 3) dU = { ...dU, shape: [units, 4 * units] };
+    dx = swapTime(b, dZ, goBackwards ? 1 : null);
+    return [dx, dU, dh0, dc0];
+  } catch (e) {
+    free(b, dx, dU, dh0, dc0);
+    throw e;
+  } finally {
+    free(b, dyT, uT, dZ, dh, dc, dcPrev);
+  }
+};
+
+export function registerLstmSequence(): void {
+  if (getKernel(LSTM_SEQUENCE, 'wasm') != null) return;
+  registerKernel({ kernelName: LSTM_SEQUENCE, backendName: 'wasm', kernelFunc: forward });
+  registerKernel({ kernelName: LSTM_SEQUENCE_GRAD, backendName: 'wasm', kernelFunc: backward });
+}
+
+/**
+ * An LSTM over a whole sequence: `x [batch, T, 4u]` (each step's input projection, x·W + b), the recurrent
+ * kernel `u [units, 4u]` and the initial states `h0`, `c0 [batch, units]` -> every step's output
+ * `[batch, T, units]` (in processing order) and the last h and c. Keras's gate order and activations (sigmoid
+ * gates, tanh). Null where no fused kernel runs (other backends, other dtypes or shapes): the caller steps.
+ *
+ * A custom gradient (not a registered one): the per-step states it keeps for the backward pass are saved
+ * tensors, not outputs, so that the engine never makes zero gradients for them (megabytes per batch).
+ */
+export function lstmSequence(
+  x: Tensor,
+  u: Tensor,
+  h0: Tensor,
+  c0: Tensor,
+  goBackwards = false,
+): { sequence: Tensor; h: Tensor; c: Tensor } | null {
+  const e = engine();
+  if (e.backendName !== 'wasm' || [x, u, h0, c0].some((t) => t.dtype !== 'float32')) return null;
+  if (x.rank !== 3 || u.rank !== 2 || h0.rank !== 2 || c0.rank !== 2) return null;
+  const [batch, steps, four] = x.shape as [number, number, number];
+  const units = u.shape[0]!;
+  if (steps < 1 || four !== 4 * units || u.shape[1] !== four || h0.shape[0] !== batch || h0.shape[1] !== units) return null;
+  if (c0.shape[0] !== batch || c0.shape[1] !== units || simdKernels(e.backend as unknown as WasmBackend) === null) return null;
+  const attrs = { goBackwards } as unknown as NamedAttrMap;
+  const op = customGrad(((xs: Tensor, us: Tensor, hs: Tensor, cs: Tensor, save: GradSaveFunc) => {
+    const [packed, hAll, cAll, acts] = e.runKernel(LSTM_SEQUENCE, { x: xs, u: us, h0: hs, c0: cs }, attrs) as Tensor[];
+    save([us, hAll!, cAll!, acts!]);
+    return {
+      value: packed!,
+      gradFunc: (dy: Tensor, saved: Tensor[]) => {
+        const [su, sh, sc, sa] = saved as [Tensor, Tensor, Tensor, Tensor];
+        return e.runKernel(LSTM_SEQUENCE_GRAD, { dy, u: su, hAll: sh, cAll: sc, acts: sa }, attrs) as Tensor[];
+      },
+    };
+  }) as unknown as Parameters<typeof customGrad>[0]);
+  return tidy(() => {
+    const packed = op(x, u, h0, c0);
+    return {
+      sequence: slice(packed, [0, 0, 0], [batch, steps, units]),
+      h: reshape(slice(packed, [0, steps, 0], [batch, 1, units]), [batch, units]),
+      c: reshape(slice(packed, [0, steps + 1, 0], [batch, 1, units]), [batch, units]),
+    };
+  });
+}
