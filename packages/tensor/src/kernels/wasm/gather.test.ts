@@ -9,6 +9,7 @@ describe('wasm GatherV2 (axis 0 row copies)', () => {
   it('agrees with the cpu kernel on random shapes, dtypes and axes', async () => {
     const cases: Array<{ shape: number[]; n: number; axis: number; dtype: 'float32' | 'int32' }> = [
       { shape: [50, 7], n: 20, axis: 0, dtype: 'float32' },
+      { shape: [10, 3, 40], n: 15, axis: 0, dtype: 'float32' }, // rows of 120: copied whole, not element by element
       { shape: [9, 3, 4], n: 12, axis: 0, dtype: 'int32' },
       { shape: [6], n: 6, axis: 0, dtype: 'float32' },
       { shape: [5, 8], n: 4, axis: 1, dtype: 'float32' },
