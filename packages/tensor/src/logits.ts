@@ -12,14 +12,14 @@ import type { Tensor } from '@tensorflow/tfjs-core';
 
 export type LogitsKind = 'softmax' | 'sigmoid';
 
-interface Record {
+interface LogitsRecord {
   logits: Tensor;
   kind: LogitsKind;
   /** The softmax's axis (non-negative); -1 for sigmoid. */
   axis: number;
 }
 
-const records = new WeakMap<Tensor, Record>();
+const records = new WeakMap<Tensor, LogitsRecord>();
 
 /**
  * Notes that `output` is `softmax(logits, axis)` or `sigmoid(logits)`. With `owned`, `logits` is an
