@@ -110,14 +110,16 @@ export class RNN extends Layer {
       const states = this.startStates(initial, batch);
       this.cell.beginSequence([batch, ...seq.shape.slice(2)], training);
       try {
+        // The layer's result from every step's output (stacked, or the last) and the final states.
+        const finish = (sequence: () => tf.Tensor, last: tf.Tensor, finalStates: tf.Tensor[]) => {
+          let output = this.returnSequences ? sequence() : last;
+          if (this.timeMajor && this.returnSequences) output = tf.transpose(output, [1, 0, ...range(2, output.rank)]);
+          if (this.stateful) this.keepStates(finalStates);
+          return this.returnState ? [output, ...finalStates] : output;
+        };
         const projectedAll = this.cell.projectInputs(seq);
         const whole = mask ? null : this.cell.runSequence(projectedAll, states, this.goBackwards);
-        if (whole) {
-          let output = this.returnSequences ? whole.sequence : whole.output;
-          if (this.timeMajor && this.returnSequences) output = tf.transpose(output, [1, 0, ...range(2, output.rank)]);
-          if (this.stateful) this.keepStates(whole.states);
-          return this.returnState ? [output, ...whole.states] : output;
-        }
+        if (whole) return finish(() => whole.sequence, whole.output, whole.states);
         const projected = unstackTime(projectedAll);
         // Per-step masks broadcast to each state shape once for the whole sequence (not once per step).
         const boolMask = mask ? tf.cast(mask, 'bool') : null;
@@ -149,10 +151,7 @@ export class RNN extends Layer {
           prev = out;
           if (this.returnSequences) outputs.push(out);
         }
-        let output = this.returnSequences ? stackTime(outputs) : prev!;
-        if (this.timeMajor && this.returnSequences) output = tf.transpose(output, [1, 0, ...range(2, output.rank)]);
-        if (this.stateful) this.keepStates(current);
-        return this.returnState ? [output, ...current] : output;
+        return finish(() => stackTime(outputs), prev!, current);
       } finally {
         this.cell.endSequence();
       }

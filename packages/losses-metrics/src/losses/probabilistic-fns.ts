@@ -193,10 +193,10 @@ export function sparseCategoricalCrossentropyMasked(yTrue: T, yPred: T, options:
     }
     // tf.keras 2: clip the probabilities, take logs, then a softmax crossentropy of those logs.
     const logits = fromLogits || recorded !== null ? p : tf.log(tf.clipByValue(p, EPSILON, 1 - EPSILON));
-    let logProb = logSoftmax(logits, ax);
+    let classesLast = logits;
     if (ax !== p.rank - 1) {
       const perm = [...p.shape.keys()].filter((i) => i !== ax).concat([ax]);
-      logProb = tf.transpose(logProb, perm);
+      classesLast = tf.transpose(logits, perm);
     }
     let valid: T | undefined;
     let idx = tf.cast(labels, 'int32');
@@ -205,8 +205,8 @@ export function sparseCategoricalCrossentropyMasked(yTrue: T, yPred: T, options:
       idx = tf.where(valid, idx, tf.zerosLike(idx));
     }
     const oneHot = tf.oneHot(tf.reshape(idx, [-1]), p.shape[ax]);
-    const flat = tf.reshape(logProb, [-1, p.shape[ax]]);
-    let losses = tf.reshape(tf.neg(tf.sum(tf.mul(oneHot, flat), -1)), resShape);
+    const flat = tf.reshape(classesLast, [-1, p.shape[ax]]);
+    let losses = tf.reshape(softmaxCrossEntropyWithLogits(oneHot, flat, 1), resShape);
     if (valid) losses = tf.where(valid, losses, tf.zerosLike(losses));
     return valid ? { losses, mask: valid } : { losses };
   });

@@ -15,15 +15,13 @@
  */
 import { BatchMatMul, customGrad, engine, getKernel, registerKernel, reshape, Reverse, slice, tidy, Transpose } from '@tensorflow/tfjs-core';
 import type { GradSaveFunc, KernelFunc, NamedAttrMap, Tensor, TensorInfo } from '@tensorflow/tfjs-core';
-import { alloc, f32At, free, runStock, view, type WasmBackend } from '../wasm/heap.js';
+import { alloc, f32At, free, pointer as at, runStock, view, type WasmBackend } from '../wasm/heap.js';
 import { gemmMatMul } from '../wasm/gemm.js';
 import { simdKernels, type SimdKernels } from '../wasm/simd.js';
 import { transposeLastTwo } from '../wasm/transpose.js';
 
 export const LSTM_SEQUENCE = 'KerasTsLstmSequence';
 export const LSTM_SEQUENCE_GRAD = 'KerasTsLstmSequenceGrad';
-
-const at = (b: WasmBackend, t: TensorInfo) => b.dataIdMap.get(t.dataId).memoryOffset;
 
 /** a [rows, inner] · b [inner, cols] into c, row-major, on the calling thread. */
 function product(k: SimdKernels, a: number, b: number, c: number, rows: number, inner: number, cols: number): void {
@@ -93,21 +91,23 @@ const backward: KernelFunc = (args) => {
   const dyT = swapTime(b, dy!); // [T+2, batch, units]: every output's gradient, then the last h's and c's
   const uT = transposeLastTwo(b, u!); // [4u, u]
   const dZ = alloc(b, [steps, batch, 4 * units]);
-  const dh = alloc(b, [batch, units]), dc = alloc(b, [batch, units]), dcPrev = alloc(b, [batch, units]);
+  const dh = alloc(b, [batch, units]), dc = alloc(b, [batch, units]);
   const dh0 = alloc(b, [batch, units]), dc0 = alloc(b, [batch, units]);
   let dx: TensorInfo | null = null, dU: TensorInfo | null = null;
   try {
-    const pDh = at(b, dh), pDc = at(b, dc), pDcPrev = at(b, dcPrev), pZ = at(b, dZ), pUT = at(b, uT);
+    const pDh = at(b, dh), pZ = at(b, dZ), pUT = at(b, uT);
+    // dc_next and the step's dc_prev take turns in dc and dc0 (no copy per step).
+    let pDc = at(b, dc), pDcPrev = at(b, dc0);
     const pSeq = at(b, dyT), pC = at(b, cAll!), pA = at(b, acts!), pDh0 = at(b, dh0);
     copy(b, pSeq + steps * state, pDh0, n); // dh_next starts as the gradient of the last h...
     copy(b, pSeq + (steps + 1) * state, pDc, n); // ...and dc_next as that of the last c
     for (let s = steps - 1; s >= 0; s--) {
       k.addInto(pDh, pSeq + s * state, pDh0, n);
       k.lstmCellGrad(pDh, pDc, pC + s * state, pA + s * 5 * state, pZ + s * gates, pDcPrev, batch, units);
-      copy(b, pDcPrev, pDc, n);
+      [pDc, pDcPrev] = [pDcPrev, pDc];
       product(k, pZ + s * gates, pUT, pDh0, batch, 4 * units, units);
     }
-    copy(b, pDc, at(b, dc0), n);
+    if (pDc !== at(b, dc0)) copy(b, pDc, at(b, dc0), n);
     // dU [u, 4u] = Hprevᵀ [u, T*B] · dZ [T*B, 4u]: the first T steps of hAll.
     const hPrev = view(hAll!, [steps * batch, units]);
     const dz2 = view(dZ, [steps * batch, 4 * units]);
@@ -120,7 +120,7 @@ const backward: KernelFunc = (args) => {
     free(b, dx, dU, dh0, dc0);
     throw e;
   } finally {
-    free(b, dyT, uT, dZ, dh, dc, dcPrev);
+    free(b, dyT, uT, dZ, dh, dc);
   }
 };
 

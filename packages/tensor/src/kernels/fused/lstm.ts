@@ -9,13 +9,11 @@
  */
 import { engine, getKernel, registerGradient, registerKernel } from '@tensorflow/tfjs-core';
 import type { KernelFunc, Tensor, TensorInfo } from '@tensorflow/tfjs-core';
-import { alloc, type WasmBackend } from '../wasm/heap.js';
+import { alloc, pointer as offset, type WasmBackend } from '../wasm/heap.js';
 import { simdKernels } from '../wasm/simd.js';
 
 export const LSTM_CELL = 'KerasTsLstmCell';
 export const LSTM_CELL_GRAD = 'KerasTsLstmCellGrad';
-
-const offset = (b: WasmBackend, t: TensorInfo) => b.dataIdMap.get(t.dataId).memoryOffset;
 
 const forward: KernelFunc = (args) => {
   const b = args.backend as WasmBackend;

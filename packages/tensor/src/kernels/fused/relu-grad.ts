@@ -8,7 +8,7 @@
 import { engine, getKernel, mul, registerGradient, registerKernel, step, util, zerosLike } from '@tensorflow/tfjs-core';
 import type { KernelFunc, Tensor, TensorInfo } from '@tensorflow/tfjs-core';
 import type { CpuBackend } from '../cpu/backend.js';
-import { alloc, f32, free, type WasmBackend } from '../wasm/heap.js';
+import { alloc, f32, free, pointer, type WasmBackend } from '../wasm/heap.js';
 import { kernelPool } from '../wasm/pool.js';
 import { simdKernels } from '../wasm/simd.js';
 
@@ -42,7 +42,7 @@ const wasmKernel: KernelFunc = (args) => {
     reluGradLoop(f32(backend, dy), f32(backend, y), f32(backend, out));
     return out;
   }
-  const at = (t: TensorInfo) => backend.dataIdMap.get(t.dataId).memoryOffset;
+  const at = (t: TensorInfo) => pointer(backend, t);
   const args3 = [at(dy), at(y), at(out)];
   const pool = kernelPool(backend);
   try {

@@ -12,7 +12,7 @@
  */
 import { util } from '@tensorflow/tfjs-core';
 import type { TensorInfo } from '@tensorflow/tfjs-core';
-import { alloc, free, type WasmBackend } from './heap.js';
+import { alloc, free, pointer, type WasmBackend } from './heap.js';
 import { kernelPool } from './pool.js';
 import { noteRightOperand } from './packing.js';
 import { simdKernels } from './simd.js';
@@ -73,7 +73,7 @@ export function gemmMatMul(backend: WasmBackend, a: TensorInfo, b: TensorInfo, o
   if (m * n === 0) return out;
   const bT = tB ? transposeLastTwo(backend, b) : null; // B row-major [k, n]
   try {
-    const at = (t: TensorInfo) => backend.dataIdMap.get(t.dataId).memoryOffset;
+    const at = (t: TensorInfo) => pointer(backend, t);
     const pa = at(a), pb = at(bT ?? b), pc = at(out), pBias = bias === null ? 0 : at(bias);
     const parallel = pool !== null && m * n * k >= PARALLEL_MIN_MACS;
     for (let i = 0; i < batch; i++) {

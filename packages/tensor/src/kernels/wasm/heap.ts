@@ -37,6 +37,11 @@ export function typedView(backend: WasmBackend, t: TensorInfo): Float32Array | I
   return new Uint8Array(heap(backend), memoryOffset, n);
 }
 
+/** The byte offset of a tensor's data on the heap: the pointer our SIMD kernels take. */
+export function pointer(backend: WasmBackend, t: TensorInfo): number {
+  return backend.dataIdMap.get(t.dataId).memoryOffset;
+}
+
 /** A Float32Array view of `size` floats at byte offset `offset` of the heap. */
 export function f32At(backend: WasmBackend, offset: number, size: number): Float32Array {
   return new Float32Array(heap(backend), offset, size);

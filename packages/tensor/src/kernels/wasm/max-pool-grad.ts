@@ -5,7 +5,7 @@
  */
 import type { TensorInfo } from '@tensorflow/tfjs-core';
 import type { PoolGeometry } from '../shared/pool-grad.js';
-import { alloc, f32, free, type WasmBackend } from './heap.js';
+import { alloc, f32, free, pointer, type WasmBackend } from './heap.js';
 import { kernelPool } from './pool.js';
 import { simdKernels } from './simd.js';
 
@@ -17,7 +17,7 @@ export function maxPoolGradSimd(backend: WasmBackend, x: TensorInfo, dy: TensorI
   if (simd === null || x.dtype !== 'float32' || dy.dtype !== 'float32') return null;
   if (g.dilH !== 1 || g.dilW !== 1 || g.strideH < g.fH || g.strideW < g.fW) return null;
   const out = alloc(backend, x.shape);
-  const at = (t: TensorInfo) => backend.dataIdMap.get(t.dataId).memoryOffset;
+  const at = (t: TensorInfo) => pointer(backend, t);
   const args = [at(x), at(dy), at(out), g.inH, g.inW, g.channels, g.outH, g.outW, g.fH, g.fW, g.strideH, g.strideW, g.padTop, g.padLeft];
   const rows = g.batch * g.outH;
   const pool = kernelPool(backend);

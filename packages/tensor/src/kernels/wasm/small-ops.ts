@@ -25,9 +25,17 @@ export const smallOpsStats = { ran: 0 };
 
 const fround = Math.fround;
 
+const threadedBackends = new WeakMap<object, boolean>();
+
+/** Whether `backend` is the threaded build (asked once per backend: its thread count never changes). */
 function threaded(backend: WasmBackend): boolean {
-  const tfjs = (backend.wasm as unknown as { tfjs?: { getThreadsCount?: () => number } }).tfjs;
-  return (tfjs?.getThreadsCount?.() ?? 1) > 1;
+  let t = threadedBackends.get(backend);
+  if (t === undefined) {
+    const tfjs = (backend.wasm as unknown as { tfjs?: { getThreadsCount?: () => number } }).tfjs;
+    t = (tfjs?.getThreadsCount?.() ?? 1) > 1;
+    threadedBackends.set(backend, t);
+  }
+  return t;
 }
 
 const takes = (backend: WasmBackend, ts: TensorInfo[], outSize: number) =>

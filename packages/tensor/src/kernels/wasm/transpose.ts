@@ -2,7 +2,7 @@
 import { util } from '@tensorflow/tfjs-core';
 import type { TensorInfo } from '@tensorflow/tfjs-core';
 import { transposeBatched } from '../shared/transpose.js';
-import { alloc, f32, type WasmBackend } from './heap.js';
+import { alloc, f32, pointer, type WasmBackend } from './heap.js';
 import { simdKernels } from './simd.js';
 
 /** A heap copy of `t` with its last two axes swapped (free it with `free`). */
@@ -14,7 +14,7 @@ export function transposeLastTwo(backend: WasmBackend, t: TensorInfo): TensorInf
   const batch = util.sizeFromShape(t.shape.slice(0, r - 2));
   const simd = simdKernels(backend);
   if (simd) {
-    const offset = (x: TensorInfo) => backend.dataIdMap.get(x.dataId).memoryOffset;
+    const offset = (t: TensorInfo) => pointer(backend, t);
     simd.transpose(offset(t), offset(out), batch, rows, cols);
   } else {
     transposeBatched(f32(backend, t), f32(backend, out), batch, rows, cols);
