@@ -32,12 +32,12 @@ export interface GemmOptions {
 }
 
 /**
- * Rows per chunk of a parallel product: whole 6-row tiles, one chunk per thread. Every chunk streams all of B
+ * Rows per chunk of a parallel product: whole 4-row tiles, one chunk per thread. Every chunk streams all of B
  * once per K block, so more chunks mean more trips through B (4 MB for MNIST conv2's filter gradient): on this
  * kind of machine one chunk per thread beat four (1.8x against 1.6x over one thread at 128x784x256).
  */
 function chunkRows(m: number, threads: number): number {
-  return 6 * Math.max(1, Math.ceil(m / (threads * 6)));
+  return 4 * Math.max(1, Math.ceil(m / (threads * 4)));
 }
 
 /** Whether {@link gemmMatMul} takes float32 products of `m` rows on `backend`. */
