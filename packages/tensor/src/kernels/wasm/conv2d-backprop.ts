@@ -183,7 +183,7 @@ export const conv2DBackpropFilterWasm: KernelFunc = (args) => {
   const nchw = attrs.dataFormat === 'NCHW';
   const outC = attrs.filterShape[3];
   const k = patchSize(g);
-  const colsFirst = k >= outC || (simd(backend) !== null && gemmTakes(backend, k));
+  const colsFirst = k >= outC || (simd(backend) !== null && gemmTakes(backend, k, outC));
   const sum = colsFirst ? filterGradColsFirst(backend, x, dy, g, outC, nchw) : filterGradDyFirst(backend, x, dy, g, outC, nchw);
   const out = alloc(backend, attrs.filterShape);
   if (colsFirst) f32(backend, out).set(sum);

@@ -79,12 +79,14 @@ describe('our SIMD GEMM (wasm)', () => {
     expect([...ours!.values]).toEqual(new Array(15).fill(0));
   });
 
-  it('leaves tall products on one thread and unmatched shapes to the stock kernels', async () => {
+  it('leaves tall narrow products on one thread and unmatched shapes to the stock kernels', async () => {
     expect(await direct(randomInput([MAX_UNPACKED_ROWS, 3], 1), randomInput([3, 2], 2))).not.toBeNull();
-    // With our pool (threaded backend) every product is ours; on one thread tall ones are XNNPack's.
+    // With our pool (threaded backend) every product is ours; on one thread tall ones of fewer than 8 columns
+    // are XNNPack's, and tall ones of 8 columns or more ours.
     const pooled = kernelPool(tfc.engine().backend as unknown as WasmBackend) !== null;
     const tall = await direct(randomInput([MAX_UNPACKED_ROWS + 1, 3], 1), randomInput([3, 2], 2));
     expect(tall === null).toBe(!pooled);
+    expect(await direct(randomInput([MAX_UNPACKED_ROWS + 1, 3], 1), randomInput([3, 8], 2))).not.toBeNull();
     expect(await direct(randomInput([4, 3], 1), randomInput([5, 2], 2))).toBeNull(); // k mismatch: stock reports it
     expect(await direct(randomInput([2, 4, 3], 1), randomInput([3, 3, 2], 2))).toBeNull(); // batches 2 and 3
   });
@@ -143,13 +145,15 @@ describe('our SIMD GEMM (wasm)', () => {
     tfc.dispose([a, w, wT]);
   });
 
-  it('runs tall products through the stock kernel with the same results', async () => {
+  it('runs tall products (ours, or the stock kernel where narrow) with the same results', async () => {
     const a = randomInput([MAX_UNPACKED_ROWS + 13, 37], 5);
-    const b = randomInput([21, 37], 6);
-    const attrs = { transposeA: false, transposeB: true };
-    const ours = await runKernelOn('wasm', 'BatchMatMul', { a, b }, attrs);
-    const ref = await runKernelOn('cpu', 'BatchMatMul', { a, b }, attrs);
-    expect(maxRelError(ours.values, ref.values)).toBeLessThan(1e-4);
+    for (const n of [21, 5]) {
+      const b = randomInput([n, 37], 6);
+      const attrs = { transposeA: false, transposeB: true };
+      const ours = await runKernelOn('wasm', 'BatchMatMul', { a, b }, attrs);
+      const ref = await runKernelOn('cpu', 'BatchMatMul', { a, b }, attrs);
+      expect(maxRelError(ours.values, ref.values)).toBeLessThan(1e-4);
+    }
   });
 
   it('reports a shape mismatch the way tfjs does', async () => {

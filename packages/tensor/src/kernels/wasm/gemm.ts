@@ -5,10 +5,10 @@
  * caches the packing per tensor, which pays off when that operand is a layer's weight reused for many batches
  * (inference), but in training every operand is new: weights change each step and the backward products take
  * activations and gradients. For a batch of m rows the packing costs about 50/m of the product (a third at
- * m = 128) and never runs in parallel. Our GEMM reads both operands where they lie, so we run it where the
- * packing would weigh: products of at most {@link MAX_UNPACKED_ROWS} rows on one thread, and all products when
- * our pool runs (the threaded backend), whose threads share the rows; but not when the right operand was
- * multiplied before (packing.ts): XNNPack then reuses its packing.
+ * m = 128) and never runs in parallel. Our GEMM reads both operands where they lie and runs as fast as XNNPack's
+ * kernel (about 42 GFLOP/s on one thread here), so it takes every product except: a right operand multiplied
+ * before (packing.ts), whose packing XNNPack then reuses; and, on one thread, tall products with fewer than 8
+ * columns, which our GEMM runs one column at a time (its SIMD tiles are 8 columns wide).
  */
 import { util } from '@tensorflow/tfjs-core';
 import type { TensorInfo } from '@tensorflow/tfjs-core';
@@ -18,8 +18,10 @@ import { noteRightOperand } from './packing.js';
 import { simdKernels } from './simd.js';
 import { transposeLastTwo } from './transpose.js';
 
-/** On one thread, taller products go to XNNPack: its packing is then cheap next to its faster kernel. */
+/** On one thread, narrow products (fewer than 8 columns) taller than this go to XNNPack. */
 export const MAX_UNPACKED_ROWS = 400;
+/** Columns of our GEMM's SIMD tiles. */
+const TILE_COLUMNS = 8;
 /** Products of fewer multiply-adds run on the calling thread alone: waking a worker costs ~0.1 ms. */
 const PARALLEL_MIN_MACS = 1 << 22;
 
@@ -40,14 +42,14 @@ function chunkRows(m: number, threads: number): number {
   return 4 * Math.max(1, Math.ceil(m / (threads * 4)));
 }
 
-/** Whether {@link gemmMatMul} takes float32 products of `m` rows on `backend`. */
-export function gemmTakes(backend: WasmBackend, m: number): boolean {
-  return simdKernels(backend) !== null && (m <= MAX_UNPACKED_ROWS || kernelPool(backend) !== null);
+/** Whether {@link gemmMatMul} takes float32 products of `m` rows and `n` columns on `backend`. */
+export function gemmTakes(backend: WasmBackend, m: number, n: number): boolean {
+  return simdKernels(backend) !== null && (m <= MAX_UNPACKED_ROWS || n >= TILE_COLUMNS || kernelPool(backend) !== null);
 }
 
 /**
  * `a @ b` (+ bias, then ReLU) for float32 operands of rank 2 or 3 (equal batch sizes, or 1 on one side) on our
- * GEMM; null where it should not run (no SIMD kernels, other dtypes or shapes, a tall product on one thread),
+ * GEMM; null where it should not run (no SIMD kernels, other dtypes or shapes, a tall narrow product on one thread),
  * and the caller then runs the stock kernel, which also reports shape errors.
  */
 export function gemmMatMul(backend: WasmBackend, a: TensorInfo, b: TensorInfo, opts: GemmOptions = {}): TensorInfo | null {
@@ -63,7 +65,7 @@ export function gemmMatMul(backend: WasmBackend, a: TensorInfo, b: TensorInfo, o
   if (k !== b.shape[tB ? rb - 1 : rb - 2]) return null;
   const bias = opts.bias ?? null;
   if (bias !== null && (bias.dtype !== 'float32' || util.sizeFromShape(bias.shape) !== n)) return null;
-  if (!gemmTakes(backend, m)) return null;
+  if (!gemmTakes(backend, m, n)) return null;
   // A right operand multiplied before is packed and kept by XNNPack: its packed kernel is faster then.
   if (!tB && noteRightOperand(backend.dataIdMap.get(b.dataId)) > 1) return null;
   const pool = kernelPool(backend);
