@@ -2,6 +2,7 @@
 export { adam } from './adam';
 export { transpose } from './transpose';
 export { lstmCell, lstmCellGrad, addInto } from './lstm';
+export { gruCell, gruCellGrad } from './gru';
 export { gemm } from './gemm';
 export { maxPoolGrad } from './pool-grad';
 export { reluGrad } from './relu-grad';

@@ -34,5 +34,5 @@ export { recordLogits, logitsOf } from './logits.js';
 export type { LogitsKind } from './logits.js';
 export { makeVariable, variableInfo, disposeVariable } from './variables.js';
 export type { VariableInfo, MakeVariableOptions } from './variables.js';
-export { setThreadsCount, getThreadsCount, threadsFailure, MAX_WASM_THREADS, fusedAdamUpdate, conv2dWithBias, lstmCell, lstmSequence, denseWithBias, reluGrad } from './kernels/index.js';
+export { setThreadsCount, getThreadsCount, threadsFailure, MAX_WASM_THREADS, fusedAdamUpdate, conv2dWithBias, lstmCell, lstmSequence, gruSequence, denseWithBias, reluGrad } from './kernels/index.js';
 export type { AdamUpdate, Conv2DWithBiasOptions } from './kernels/index.js';

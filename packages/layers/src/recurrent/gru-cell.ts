@@ -6,12 +6,12 @@
  */
 import * as tf from '@keras-ts/tensor';
 import { ValueError } from '@keras-ts/tensor';
-import { RNNCell, type StepResult } from './rnn-cell.js';
+import { RNNCell, type SequenceResult, type StepResult } from './rnn-cell.js';
 import { CellOptions, checkUnits, recurrentActivationOf, type GatedCellArgs } from './cell-options.js';
 import { DropoutMasks } from './dropout-masks.js';
 import { splitGates } from './time-steps.js';
 import { projectDense } from './lstm-cell.js';
-import { serializeActivation, type ActivationFn } from '../activations/activations.js';
+import { serializeActivation, sigmoid, tanh, type ActivationFn } from '../activations/activations.js';
 import type { Shape } from '../engine/shape.js';
 import type { ConfigDict } from '../serialization/registry.js';
 import { camelizeKeys } from '../serialization/case.js';
@@ -88,6 +88,16 @@ export class GRUCell extends RNNCell {
     if (!this.resetAfter || !bias) return projectDense(this.masks.applyInput(inputs), this.kernel, bias);
     // The input half of a [2, 3u] bias is a view: wasm's fused matmul reads a view's base shape, so add it apart.
     return tf.add(projectDense(this.masks.applyInput(inputs), this.kernel, null), bias);
+  }
+
+  /**
+   * The whole sequence as one op (tf.gruSequence) where it runs: reset gate after the recurrent product, no
+   * recurrent dropout, the default activations.
+   */
+  override runSequence(projected: tf.Tensor, states: tf.Tensor[], goBackwards: boolean): SequenceResult | null {
+    if (!this.resetAfter || this.masks.recurrent || this.opts.activation !== tanh || this.recurrentActivation !== sigmoid) return null;
+    const r = tf.gruSequence(projected, this.recurrentKernel as unknown as tf.Tensor, this.parts!.recBias ?? null, states[0]!, goBackwards);
+    return r && { sequence: r.sequence, output: r.h, states: [r.h] };
   }
 
   step(projected: tf.Tensor, states: tf.Tensor[]): StepResult {

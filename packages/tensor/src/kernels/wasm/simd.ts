@@ -18,6 +18,10 @@ export interface SimdKernels {
   lstmCell(z: number, c: number, h: number, cNew: number, acts: number, batch: number, units: number): void;
   /** The gradient of one LSTM step. */
   lstmCellGrad(dh: number, dc: number, c: number, acts: number, dz: number, dcPrev: number, batch: number, units: number): void;
+  /** One GRU step, reset gate after the recurrent product (see assembly/gru.ts). */
+  gruCell(x: number, inner: number, h: number, hNew: number, acts: number, batch: number, units: number): void;
+  /** The gradient of one GRU step. */
+  gruCellGrad(dh: number, h: number, acts: number, dx: number, dInner: number, dhDirect: number, batch: number, units: number): void;
   /** dst = a + b over n floats. */
   addInto(dst: number, a: number, b: number, n: number): void;
   /** Output rows [r0, r1) of (batch * outH) of a max-pooling gradient, see assembly/pool-grad.ts. */

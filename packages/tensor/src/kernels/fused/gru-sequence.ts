@@ -1,0 +1,160 @@
+/**
+ * A whole GRU sequence as one kernel on wasm, and its gradient as one more: the GRU twin of lstm-sequence.ts
+ * (same reasons: a stepped GRU over 64 steps runs about a thousand small kernels per training batch).
+ *
+ * Reset gate after the recurrent product (tf.keras 2's default, `reset_after=True`), Keras's gate order
+ * (z, r, h), sigmoid gates and a tanh candidate. Forward, per step k (reading input step t = k, or T-1-k going
+ * backwards): inner = h·U + b_r, then the fused cell (assembly/gru.ts). Backward, from the last step:
+ * dh = dOut[:, k] + dh_next, the cell's gradient gives the input projection's gradient, the recurrent
+ * product's gradient dInner_k and dh·z, and dh_next = dh·z + dInner_k·Uᵀ. The recurrent kernel's gradient is
+ * one product over all steps, dU = Hprevᵀ·dInner, and the recurrent bias's a column sum of dInner.
+ *
+ * The sums run in another order than the stepped ops' (the bias starts the recurrent product's), so the two
+ * paths agree to rounding, not bit for bit.
+ */
+import { BatchMatMul, customGrad, engine, getKernel, registerKernel, reshape, Reverse, slice, tidy, Transpose, zeros } from '@tensorflow/tfjs-core';
+import type { GradSaveFunc, KernelFunc, NamedAttrMap, Tensor, TensorInfo } from '@tensorflow/tfjs-core';
+import { alloc, f32, f32At, free, pointer as at, runStock, view, type WasmBackend } from '../wasm/heap.js';
+import { gemmMatMul } from '../wasm/gemm.js';
+import { simdKernels, type SimdKernels } from '../wasm/simd.js';
+import { transposeLastTwo } from '../wasm/transpose.js';
+
+export const GRU_SEQUENCE = 'KerasTsGruSequence';
+export const GRU_SEQUENCE_GRAD = 'KerasTsGruSequenceGrad';
+
+/** a [rows, inner] · b [inner, cols] (+ bias [cols], 0 for none) into c, row-major, on the calling thread. */
+function product(k: SimdKernels, a: number, b: number, c: number, rows: number, inner: number, cols: number, bias = 0): void {
+  k.gemm(a, b, c, rows, cols, inner, inner, 1, cols, bias, 0, 0, rows);
+}
+
+/**
+ * [B, T, n] <-> [T, B, n]; with `reverseAxis`, also reversed along that axis of the result (the time axis, for
+ * a sequence processed backwards).
+ */
+function swapTime(b: WasmBackend, t: TensorInfo, reverseAxis: 0 | 1 | null = null): TensorInfo {
+  const s = runStock(b, Transpose, { x: t }, { perm: [1, 0, 2] });
+  if (reverseAxis === null) return s;
+  const r = runStock(b, Reverse, { x: s }, { dims: [reverseAxis] });
+  free(b, s);
+  return r;
+}
+
+const forward: KernelFunc = (args) => {
+  const b = args.backend as WasmBackend;
+  const { x, u, rb, h0 } = args.inputs as Record<'x' | 'u' | 'rb' | 'h0', TensorInfo>;
+  const goBackwards = (args.attrs as { goBackwards?: boolean }).goBackwards === true;
+  const [batch, steps, three] = x.shape as [number, number, number];
+  const units = three / 3;
+  const k = simdKernels(b)!;
+  const n = batch * units, state = 4 * n, gates = 4 * 3 * n;
+  const xT = swapTime(b, x, goBackwards ? 0 : null); // step s reads xT[s]
+  const hAll = alloc(b, [steps + 1, batch, units]), acts = alloc(b, [steps, batch, 4 * units]);
+  const inner = alloc(b, [batch, 3 * units]);
+  try {
+    const pH = at(b, hAll), pX = at(b, xT), pI = at(b, inner), pU = at(b, u), pB = at(b, rb), pA = at(b, acts);
+    f32At(b, pH, n).set(f32At(b, at(b, h0), n));
+    for (let s = 0; s < steps; s++) {
+      product(k, pH + s * state, pU, pI, batch, units, 3 * units, pB);
+      k.gruCell(pX + s * gates, pI, pH + s * state, pH + (s + 1) * state, pA + s * 4 * 4 * n, batch, units);
+    }
+    // Every step's h, [batch, T, units], from hAll[1..T].
+    const outT = alloc(b, [steps, batch, units]);
+    f32(b, outT).set(f32(b, hAll).subarray(n));
+    const out = swapTime(b, outT);
+    free(b, outT);
+    return [out, hAll, acts];
+  } catch (e) {
+    free(b, hAll, acts);
+    throw e;
+  } finally {
+    free(b, xT, inner);
+  }
+};
+
+const backward: KernelFunc = (args) => {
+  const b = args.backend as WasmBackend;
+  const { dy, u, hAll, acts } = args.inputs as Record<string, TensorInfo>;
+  const goBackwards = (args.attrs as { goBackwards?: boolean }).goBackwards === true;
+  const [batch, steps, units] = dy!.shape as [number, number, number];
+  const k = simdKernels(b)!;
+  const n = batch * units, state = 4 * n, gates = 4 * 3 * n;
+  const dyT = swapTime(b, dy!); // [T, batch, units]
+  const uT = transposeLastTwo(b, u!); // [3u, u]
+  const dX = alloc(b, [steps, batch, 3 * units]), dInner = alloc(b, [steps, batch, 3 * units]);
+  const dh = alloc(b, [batch, units]), dhDirect = alloc(b, [batch, units]), back = alloc(b, [batch, units]);
+  const ones = alloc(b, [steps * batch]);
+  const dh0 = alloc(b, [batch, units]), db = alloc(b, [3 * units]);
+  let dx: TensorInfo | null = null, dU: TensorInfo | null = null;
+  try {
+    const pDh = at(b, dh), pD = at(b, dhDirect), pBack = at(b, back), pNext = at(b, dh0);
+    const pSeq = at(b, dyT), pH = at(b, hAll!), pA = at(b, acts!), pX = at(b, dX), pI = at(b, dInner), pUT = at(b, uT);
+    f32(b, dh0).fill(0); // dh_next of the last step
+    for (let s = steps - 1; s >= 0; s--) {
+      k.addInto(pDh, pSeq + s * state, pNext, n);
+      k.gruCellGrad(pDh, pH + s * state, pA + s * 4 * 4 * n, pX + s * gates, pI + s * gates, pD, batch, units);
+      product(k, pI + s * gates, pUT, pBack, batch, 3 * units, units);
+      k.addInto(pNext, pD, pBack, n);
+    }
+    // dU [u, 3u] = Hprevᵀ [u, T*B] · dInner [T*B, 3u] (the first T steps of hAll); db = column sums of dInner.
+    const rows = steps * batch;
+    dU = gemmMatMul(b, view(hAll!, [rows, units]), view(dInner, [rows, 3 * units]), { transposeA: true })
+      ?? runStock(b, BatchMatMul, { a: view(hAll!, [1, rows, units]), b: view(dInner, [1, rows, 3 * units]) }, { transposeA: true, transposeB: false });
+    if (dU.shape.length === 3) dU = { ...dU, shape: [units, 3 * units] };
+    f32(b, ones).fill(1);
+    k.gemm(at(b, ones), pI, at(b, db), 1, 3 * units, rows, rows, 1, 3 * units, 0, 0, 0, 1);
+    dx = swapTime(b, dX, goBackwards ? 1 : null);
+    return [dx, dU, db, dh0];
+  } catch (e) {
+    free(b, dx, dU, dh0, db);
+    throw e;
+  } finally {
+    free(b, dyT, uT, dX, dInner, dh, dhDirect, back, ones);
+  }
+};
+
+export function registerGruSequence(): void {
+  if (getKernel(GRU_SEQUENCE, 'wasm') != null) return;
+  registerKernel({ kernelName: GRU_SEQUENCE, backendName: 'wasm', kernelFunc: forward });
+  registerKernel({ kernelName: GRU_SEQUENCE_GRAD, backendName: 'wasm', kernelFunc: backward });
+}
+
+/**
+ * A GRU (reset gate after the recurrent product) over a whole sequence: `x [batch, T, 3u]` (each step's input
+ * projection, x·W + input bias), the recurrent kernel `u [units, 3u]`, the recurrent bias `rb [3u]` (null for
+ * none) and the initial state `h0 [batch, units]` -> every step's output `[batch, T, units]` (in processing
+ * order) and the last h. Keras's gate order and activations (sigmoid gates, tanh). Null where no fused kernel
+ * runs (other backends, other dtypes or shapes): the caller steps.
+ *
+ * A custom gradient, as lstmSequence's: the per-step states it keeps are saved tensors, not outputs.
+ */
+export function gruSequence(
+  x: Tensor,
+  u: Tensor,
+  rb: Tensor | null,
+  h0: Tensor,
+  goBackwards = false,
+): { sequence: Tensor; h: Tensor } | null {
+  const e = engine();
+  if (e.backendName !== 'wasm' || [x, u, h0, ...(rb ? [rb] : [])].some((t) => t.dtype !== 'float32')) return null;
+  if (x.rank !== 3 || u.rank !== 2 || h0.rank !== 2 || (rb !== null && rb.rank !== 1)) return null;
+  const [batch, steps, three] = x.shape as [number, number, number];
+  const units = u.shape[0]!;
+  if (steps < 1 || units < 1 || three !== 3 * units || u.shape[1] !== three || h0.shape[0] !== batch || h0.shape[1] !== units) return null;
+  if ((rb !== null && rb.shape[0] !== three) || simdKernels(e.backend as unknown as WasmBackend) === null) return null;
+  const attrs = { goBackwards } as unknown as NamedAttrMap;
+  const op = customGrad(((xs: Tensor, us: Tensor, bs: Tensor, hs: Tensor, save: GradSaveFunc) => {
+    const [sequence, hAll, acts] = e.runKernel(GRU_SEQUENCE, { x: xs, u: us, rb: bs, h0: hs }, attrs) as Tensor[];
+    save([us, hAll!, acts!]);
+    return {
+      value: sequence!,
+      gradFunc: (dy: Tensor, saved: Tensor[]) => {
+        const [su, sh, sa] = saved as [Tensor, Tensor, Tensor];
+        return e.runKernel(GRU_SEQUENCE_GRAD, { dy, u: su, hAll: sh, acts: sa }, attrs) as Tensor[];
+      },
+    };
+  }) as unknown as Parameters<typeof customGrad>[0]);
+  return tidy(() => {
+    const sequence = op(x, u, rb ?? zeros([three]), h0);
+    return { sequence, h: reshape(slice(sequence, [0, steps - 1, 0], [batch, 1, units]), [batch, units]) };
+  });
+}
