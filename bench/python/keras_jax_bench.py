@@ -50,8 +50,17 @@ def lstm():
     ]), "binary_crossentropy"
 
 
+def gru():
+    return keras.Sequential([
+        keras.Input((64,), dtype="int32"),
+        layers.Embedding(5000, 32),
+        layers.GRU(32),
+        layers.Dense(1, activation="sigmoid"),
+    ]), "binary_crossentropy"
+
+
 def data(name, n):
-    if name == "lstm":
+    if name in ("lstm", "gru"):
         return rng.integers(0, 5000, (n, 64)).astype("int32"), rng.random((n, 1)).astype("float32")
     x = rng.standard_normal((n, 784) if name == "mlp" else (n, 28, 28, 1)).astype("float32")
     y = np.eye(10, dtype="float32")[rng.integers(0, 10, n)]
@@ -70,7 +79,7 @@ def rate(fn, min_seconds):
     return n / (time.perf_counter() - t0)
 
 
-SPECS = [("mlp", mlp, 128, 1024), ("cnn", cnn, 128, 256), ("lstm", lstm, 128, 256)]
+SPECS = [("mlp", mlp, 128, 1024), ("cnn", cnn, 128, 256), ("lstm", lstm, 128, 256), ("gru", gru, 128, 256)]
 
 rows = []
 for name, build, batch, samples in SPECS:

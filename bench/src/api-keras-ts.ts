@@ -48,5 +48,11 @@ export function kerasTsApi(keras: Keras): ModelApi {
         new L.LSTM(32),
         new L.Dense(1, { activation: 'sigmoid' }),
       ], 'binary_crossentropy'),
+    gru: () =>
+      sequential(keras, [
+        new L.Embedding(5000, 32, { inputLength: 64 }),
+        new L.GRU(32),
+        new L.Dense(1, { activation: 'sigmoid' }),
+      ], 'binary_crossentropy'),
   };
 }

@@ -43,5 +43,11 @@ export function tfjsLayersApi(tfl: Tfl): ModelApi {
         L.lstm({ units: 32 }),
         L.dense({ units: 1, activation: 'sigmoid' }),
       ], 'binaryCrossentropy'),
+    gru: () =>
+      sequential(tfl, [
+        L.embedding({ inputDim: 5000, outputDim: 32, inputLength: 64 }),
+        L.gru({ units: 32 }), // reset_after=false: tfjs-layers has no other
+        L.dense({ units: 1, activation: 'sigmoid' }),
+      ], 'binaryCrossentropy'),
   };
 }

@@ -16,10 +16,11 @@ export interface ModelApi {
   mlp(): BenchModel;
   cnn(): BenchModel;
   lstm(): BenchModel;
+  gru(): BenchModel;
 }
 
 export interface ModelSpec {
-  name: 'mlp' | 'cnn' | 'lstm';
+  name: 'mlp' | 'cnn' | 'lstm' | 'gru';
   title: string;
   batch: number;
   /** Samples per fit() call. */
@@ -34,12 +35,13 @@ export const MODELS: ModelSpec[] = [
   { name: 'mlp', title: 'MLP 784-256-256-10 Adam b128', batch: 128, samples: 1024, trainFlops: 3 * MLP_FWD - 2 * 784 * 256 },
   { name: 'cnn', title: 'MNIST CNN c32-p-c64-p-d128-d10 Adam b128', batch: 128, samples: 256 },
   { name: 'lstm', title: 'Embedding(5000,32)-LSTM(32)-Dense(1) seq64 b128', batch: 128, samples: 256 },
+  { name: 'gru', title: 'Embedding(5000,32)-GRU(32)-Dense(1) seq64 b128', batch: 128, samples: 256 },
 ];
 
 /** Synthetic inputs and one-hot (or binary) targets for a model. */
 export function data(tf: Tf, spec: ModelSpec, n: number): { x: Tensor; y: Tensor } {
   return tf.tidy(() => {
-    if (spec.name === 'lstm') {
+    if (spec.name === 'lstm' || spec.name === 'gru') {
       return { x: tf.randomUniform([n, 64], 0, 5000, 'int32') as Tensor, y: tf.cast(tf.randomUniform([n, 1]), 'float32') as Tensor };
     }
     const x = spec.name === 'mlp' ? tf.randomNormal([n, 784]) : tf.randomNormal([n, 28, 28, 1]);

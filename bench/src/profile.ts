@@ -2,7 +2,7 @@
  * Where a training step's time goes: runs one bench model's `fit` under tfjs-core's profiler and prints the time
  * per kernel (summed over a fit of `samples` samples), next to the wall time, so the gap is time spent outside
  * kernels (tape, engine, JS).
- *   tsx src/profile.ts <mlp|cnn|lstm> [backend=wasm] [fits=4]      (threads: KERAS_TS_WASM_THREADS)
+ *   tsx src/profile.ts <mlp|cnn|lstm|gru> [backend=wasm] [fits=4]      (threads: KERAS_TS_WASM_THREADS)
  * With PROFILE_SHAPES=1 each kernel is split by its input shapes.
  */
 import { MODELS, data } from './models.js';

@@ -105,7 +105,7 @@ export function report(results: SideResult[], opts: { threads: number; models: M
   const jc = value(jax, 'cnn train')?.value;
   const r4 = ratio(cnn, jc);
   targets.push({ target: 'MNIST CNN >= 0.5x Keras 3 on JAX', measured: `${fmtRatio(r4)} (jax ${fmt(jc, 'samples/s')})`, met: r4 == null ? null : r4 >= 0.5 });
-  for (const m of ['mlp', 'lstm']) {
+  for (const m of ['mlp', 'lstm', 'gru']) {
     const r = ratio(best(`${m} train`), value(jax, `${m} train`)?.value);
     targets.push({ target: `${m.toUpperCase()} vs Keras 3 on JAX (reported)`, measured: fmtRatio(r), met: null });
   }

@@ -1,7 +1,7 @@
 /**
  * One bench side in its own process: `ours` (keras-ts, our kernels) or `stock` (tfjs-core + tfjs-layers with
  * tfjs's own kernels). tfjs-core keeps one kernel registry per process, so the two never share a process.
- *   tsx src/side.ts <ours|stock> <wasm|cpu> <suites: kernels,models,leak> [models: mlp,cnn,lstm]
+ *   tsx src/side.ts <ours|stock> <wasm|cpu> <suites: kernels,models,leak> [models: mlp,cnn,lstm,gru]
  */
 import { emit, errorText, type Row, type Tf } from './harness.js';
 import { kernelSuite } from './kernels.js';
