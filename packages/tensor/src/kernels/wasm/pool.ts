@@ -5,8 +5,11 @@
  * thread and the workers claim one at a time; the caller works too and takes every chunk nobody has claimed
  * yet, so a worker slow to wake (about 0.1 ms on a VM) costs at most the chunk it holds, never a stall.
  *
- * Workers sleep on the job word between jobs: they never spin, so they take no core from XNNPack's own pool
- * or from the JavaScript between kernels.
+ * After a job a worker watches the job word for {@link SPIN_MS} before it sleeps on it: a training step's
+ * products often follow each other that closely, and a sleeping worker takes ~0.1 ms to wake. Measured in one
+ * process, alternating fits with and without (2 threads): the MLP's step 3-4% faster, the CNN's and an
+ * Embedding-GRU's unchanged. Longer spins would take the core from XNNPack's pool and from the JavaScript
+ * between kernels.
  *
  * The job word (Int32 at CLAIM) is `seq << 16 | next chunk`. A claim is a compare-exchange of the whole word,
  * so a thread still holding an old job's sequence number can never take a chunk of the next job.
@@ -18,6 +21,8 @@ const CLAIM = 0, DONE = 1, TOTAL = 2, CHUNK = 3, ROWS = 4, FN = 5, NARGS = 6, SL
 /** A job whose chunks make no progress for this long (a worker gone) fails instead of hanging. */
 const STALL_MS = 60_000;
 const MAX_ARGS = 16;
+/** How long a worker keeps watching for the next job before it sleeps. */
+const SPIN_MS = 0.1;
 
 /** The module's row-range functions a job may run: `f(...args, r0, r1)`. */
 export const POOL_FUNCTIONS = ['gemm', 'maxPoolGrad', 'reluGrad'] as const;
@@ -33,6 +38,8 @@ let seq = Atomics.load(I, ${CLAIM}) >>> 16;
 parentPort.postMessage('ready');
 for (;;) {
   let w = Atomics.load(I, ${CLAIM});
+  const since = performance.now();
+  while ((w >>> 16) === seq && performance.now() - since < ${SPIN_MS}) w = Atomics.load(I, ${CLAIM});
   while ((w >>> 16) === seq) {
     Atomics.add(I, ${SLEEPERS}, 1);
     Atomics.wait(I, ${CLAIM}, w);
