@@ -6,3 +6,4 @@ export { gruCell, gruCellGrad } from './gru';
 export { gemm } from './gemm';
 export { maxPoolGrad } from './pool-grad';
 export { reluGrad } from './relu-grad';
+export { lstmSequenceRows, lstmSequenceGradRows, gruSequenceRows, gruSequenceGradRows } from './sequence';

@@ -54,6 +54,44 @@ for (const [sa, sb] of [[[128, 10], [128, 1]], [[1], [128]], [[3, 1, 5], [4, 1]]
 }
 const smallRan = smallOpsStats.ran - smallBefore;
 await tf.setBackend('wasm');
+// Whole LSTM and GRU sequences split by batch rows across the pool (one job each way), against the same
+// recurrences stepped in single ops: the LSTM to the bit, the GRU (summed in another order) to rounding.
+const seqJobsBefore = pool?.jobsRun ?? 0;
+const [lstmMatch, gruError] = tf.tidy(() => {
+  const [batch, steps, units] = [18, 6, 5];
+  const h0 = tf.randomNormal([batch, units], 0, 1, 'float32', 7);
+  const c0 = tf.randomNormal([batch, units], 0, 1, 'float32', 8);
+  const x4 = tf.randomNormal([batch, steps, 4 * units], 0, 1, 'float32', 9);
+  const u4 = tf.randomNormal([units, 4 * units], 0, 0.5, 'float32', 10);
+  const xs4 = tf.unstack(x4, 1);
+  let h = h0, c = c0;
+  for (let t = 0; t < steps; t++) ({ h, c } = tf.lstmCell(tf.add(xs4[t]!, tf.matMul(h, u4)), c)!);
+  const fusedLstm = tf.lstmSequence(x4, u4, h0, c0)!;
+  const lstmSame = [[fusedLstm.h, h], [fusedLstm.c, c]].every(([p, q]) => Array.from(p!.dataSync()).every((v, i) => v === q!.dataSync()[i]));
+  // A GRU loss's gradients through the fused op and through stepped ops.
+  const x3 = tf.randomNormal([batch, steps, 3 * units], 0, 1, 'float32', 11);
+  const u3 = tf.randomNormal([units, 3 * units], 0, 0.5, 'float32', 12);
+  const rb = tf.randomNormal([3 * units], 0, 0.5, 'float32', 13);
+  const stepped = (xa: tf.Tensor, ua: tf.Tensor, ba: tf.Tensor) => {
+    let g = h0;
+    for (const xt of tf.unstack(xa, 1)) {
+      const [xZ, xR, xH] = tf.split(xt, 3, 1);
+      const [iZ, iR, iH] = tf.split(tf.add(tf.matMul(g, ua), ba), 3, 1);
+      const z = tf.sigmoid(tf.add(xZ!, iZ!)), r = tf.sigmoid(tf.add(xR!, iR!));
+      const hh = tf.tanh(tf.add(xH!, tf.mul(r, iH!)));
+      g = tf.add(hh, tf.mul(z, tf.sub(g, hh)));
+    }
+    return tf.sum(tf.mul(g, g));
+  };
+  const fused = (xa: tf.Tensor, ua: tf.Tensor, ba: tf.Tensor) => {
+    const r = tf.gruSequence(xa, ua, ba, h0)!;
+    return tf.sum(tf.mul(r.h, r.h));
+  };
+  const gRef = tf.grads(stepped)([x3, u3, rb]), gGot = tf.grads(fused)([x3, u3, rb]);
+  const err = Math.max(...gRef.map((g, i) => tf.max(tf.abs(tf.sub(g, gGot[i]!))).dataSync()[0]!));
+  return [lstmSame, err];
+});
+const seqJobs = (pool?.jobsRun ?? 0) - seqJobsBefore;
 // A job that traps (addresses far outside the heap) must fail with an error, not hang or crash, and leave the
 // pool working.
 let trapError: string | null = null;
@@ -69,4 +107,5 @@ tf.removeBackend('wasm'); // disposes the backend, which closes the pool
 console.log(JSON.stringify({
   backend, threads, failure, sum,
   poolThreads, poolClosed: pool !== null && pool.threads === 1, poolJobs: jobsBeforeDispose, poolError, trapError, afterTrap, smallError, smallRan,
+  lstmMatch, gruError, seqJobs,
 }));

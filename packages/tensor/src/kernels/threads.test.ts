@@ -60,6 +60,11 @@ describe('wasm threads in Node', () => {
     expect(out.afterTrap).toBe(300 * 200 * 100);
     expect(out.smallRan).toBe(23); // 20 broadcasts, Softmax, Neg, Sigmoid: all off XNNPack's pool
     expect(out.smallError).toBeLessThan(1e-6);
+    // Sequences split by batch rows across the pool: LSTM forward (1 job), GRU forward and backward (2 jobs)
+    // and the GRU's kernel gradient (not split: 30 rows); same results as stepping.
+    expect(out.seqJobs).toBeGreaterThanOrEqual(3);
+    expect(out.lstmMatch).toBe(true);
+    expect(out.gruError).toBeLessThan(1e-4);
     expect(out.poolClosed).toBe(true); // removing the backend closed the pool
   }, 60_000);
 });

@@ -9,23 +9,20 @@
  * product's gradient dInner_k and dh·z, and dh_next = dh·z + dInner_k·Uᵀ. The recurrent kernel's gradient is
  * one product over all steps, dU = Hprevᵀ·dInner, and the recurrent bias's a column sum of dInner.
  *
- * The sums run in another order than the stepped ops' (the bias starts the recurrent product's), so the two
- * paths agree to rounding, not bit for bit.
+ * Both loops run in wasm (assembly/sequence.ts) over batch rows, which are independent: on the threaded backend
+ * each thread of our pool runs every step for its share of the rows. The sums run in another order than the
+ * stepped ops' (the bias starts the recurrent product's), so the two paths agree to rounding, not bit for bit.
  */
 import { BatchMatMul, customGrad, engine, getKernel, registerKernel, reshape, Reverse, slice, tidy, Transpose, zeros } from '@tensorflow/tfjs-core';
 import type { GradSaveFunc, KernelFunc, NamedAttrMap, Tensor, TensorInfo } from '@tensorflow/tfjs-core';
 import { alloc, f32, f32At, free, pointer as at, runStock, view, type WasmBackend } from '../wasm/heap.js';
 import { gemmMatMul } from '../wasm/gemm.js';
-import { simdKernels, type SimdKernels } from '../wasm/simd.js';
+import { simdKernels } from '../wasm/simd.js';
+import { runRows } from '../wasm/row-jobs.js';
 import { transposeLastTwo } from '../wasm/transpose.js';
 
 export const GRU_SEQUENCE = 'KerasTsGruSequence';
 export const GRU_SEQUENCE_GRAD = 'KerasTsGruSequenceGrad';
-
-/** a [rows, inner] · b [inner, cols] (+ bias [cols], 0 for none) into c, row-major, on the calling thread. */
-function product(k: SimdKernels, a: number, b: number, c: number, rows: number, inner: number, cols: number, bias = 0): void {
-  k.gemm(a, b, c, rows, cols, inner, inner, 1, cols, bias, 0, 0, rows);
-}
 
 /**
  * [B, T, n] <-> [T, B, n]; with `reverseAxis`, also reversed along that axis of the result (the time axis, for
@@ -45,18 +42,14 @@ const forward: KernelFunc = (args) => {
   const goBackwards = (args.attrs as { goBackwards?: boolean }).goBackwards === true;
   const [batch, steps, three] = x.shape as [number, number, number];
   const units = three / 3;
-  const k = simdKernels(b)!;
-  const n = batch * units, state = 4 * n, gates = 4 * 3 * n;
+  const n = batch * units;
   const xT = swapTime(b, x, goBackwards ? 0 : null); // step s reads xT[s]
   const hAll = alloc(b, [steps + 1, batch, units]), acts = alloc(b, [steps, batch, 4 * units]);
   const inner = alloc(b, [batch, 3 * units]);
   try {
     const pH = at(b, hAll), pX = at(b, xT), pI = at(b, inner), pU = at(b, u), pB = at(b, rb), pA = at(b, acts);
     f32At(b, pH, n).set(f32At(b, at(b, h0), n));
-    for (let s = 0; s < steps; s++) {
-      product(k, pH + s * state, pU, pI, batch, units, 3 * units, pB);
-      k.gruCell(pX + s * gates, pI, pH + s * state, pH + (s + 1) * state, pA + s * 4 * 4 * n, batch, units);
-    }
+    runRows(b, 'gruSequenceRows', [pX, pU, pB, pH, pA, pI, batch, units, steps], batch);
     // Every step's h, [batch, T, units], from hAll[1..T].
     const outT = alloc(b, [steps, batch, units]);
     f32(b, outT).set(f32(b, hAll).subarray(n));
@@ -77,7 +70,6 @@ const backward: KernelFunc = (args) => {
   const goBackwards = (args.attrs as { goBackwards?: boolean }).goBackwards === true;
   const [batch, steps, units] = dy!.shape as [number, number, number];
   const k = simdKernels(b)!;
-  const n = batch * units, state = 4 * n, gates = 4 * 3 * n;
   const dyT = swapTime(b, dy!); // [T, batch, units]
   const uT = transposeLastTwo(b, u!); // [3u, u]
   const dX = alloc(b, [steps, batch, 3 * units]), dInner = alloc(b, [steps, batch, 3 * units]);
@@ -89,12 +81,7 @@ const backward: KernelFunc = (args) => {
     const pDh = at(b, dh), pD = at(b, dhDirect), pBack = at(b, back), pNext = at(b, dh0);
     const pSeq = at(b, dyT), pH = at(b, hAll!), pA = at(b, acts!), pX = at(b, dX), pI = at(b, dInner), pUT = at(b, uT);
     f32(b, dh0).fill(0); // dh_next of the last step
-    for (let s = steps - 1; s >= 0; s--) {
-      k.addInto(pDh, pSeq + s * state, pNext, n);
-      k.gruCellGrad(pDh, pH + s * state, pA + s * 4 * 4 * n, pX + s * gates, pI + s * gates, pD, batch, units);
-      product(k, pI + s * gates, pUT, pBack, batch, 3 * units, units);
-      k.addInto(pNext, pD, pBack, n);
-    }
+    runRows(b, 'gruSequenceGradRows', [pSeq, pUT, pH, pA, pX, pI, pDh, pD, pBack, pNext, batch, units, steps], batch);
     // dU [u, 3u] = Hprevᵀ [u, T*B] · dInner [T*B, 3u] (the first T steps of hAll); db = column sums of dInner.
     const rows = steps * batch;
     dU = gemmMatMul(b, view(hAll!, [rows, units]), view(dInner, [rows, 3 * units]), { transposeA: true })

@@ -6,6 +6,8 @@
  *
  * Forward, per step k (reading input step t = k, or T-1-k going backwards): z = x[:, t] + h·U, then the fused
  * cell (assembly/lstm.ts), with the operations of the step-by-step path in the same order (the same bits).
+ * Both loops run in wasm (assembly/sequence.ts) over batch rows, which are independent: on the threaded
+ * backend each thread of our pool runs every step for its share of the rows.
  * Backward, from the last step: dh = dOut[:, k] + dh_next, the cell's gradient gives dz_k and dc, and
  * dh_next = dz_k·Uᵀ; the recurrent kernel's gradient is then one product over all steps, dU = Hprevᵀ·dZ.
  * h and c of every step are kept time-major, [T+1, batch, units], for the backward pass.
@@ -17,16 +19,12 @@ import { BatchMatMul, customGrad, engine, getKernel, registerKernel, reshape, Re
 import type { GradSaveFunc, KernelFunc, NamedAttrMap, Tensor, TensorInfo } from '@tensorflow/tfjs-core';
 import { alloc, f32At, free, pointer as at, runStock, view, type WasmBackend } from '../wasm/heap.js';
 import { gemmMatMul } from '../wasm/gemm.js';
-import { simdKernels, type SimdKernels } from '../wasm/simd.js';
+import { simdKernels } from '../wasm/simd.js';
+import { runRows } from '../wasm/row-jobs.js';
 import { transposeLastTwo } from '../wasm/transpose.js';
 
 export const LSTM_SEQUENCE = 'KerasTsLstmSequence';
 export const LSTM_SEQUENCE_GRAD = 'KerasTsLstmSequenceGrad';
-
-/** a [rows, inner] · b [inner, cols] into c, row-major, on the calling thread. */
-function product(k: SimdKernels, a: number, b: number, c: number, rows: number, inner: number, cols: number): void {
-  k.gemm(a, b, c, rows, cols, inner, inner, 1, cols, 0, 0, 0, rows);
-}
 
 function copy(b: WasmBackend, src: number, dst: number, n: number): void {
   f32At(b, dst, n).set(f32At(b, src, n));
@@ -50,8 +48,7 @@ const forward: KernelFunc = (args) => {
   const goBackwards = (args.attrs as { goBackwards?: boolean }).goBackwards === true;
   const [batch, steps, four] = x.shape as [number, number, number];
   const units = four / 4;
-  const k = simdKernels(b)!;
-  const n = batch * units, state = 4 * n, gates = 4 * 4 * n;
+  const n = batch * units, state = 4 * n;
   // Inputs time-major, in processing order: step s reads xT[s]. (Allocations first: views after them.)
   const xT = swapTime(b, x, goBackwards ? 0 : null);
   const hAll = alloc(b, [steps + 1, batch, units]), cAll = alloc(b, [steps + 1, batch, units]);
@@ -62,11 +59,7 @@ const forward: KernelFunc = (args) => {
     const pH = at(b, hAll), pC = at(b, cAll), pX = at(b, xT), pZ = at(b, z), pU = at(b, u), pA = at(b, acts);
     copy(b, at(b, h0), pH, n);
     copy(b, at(b, c0), pC, n);
-    for (let s = 0; s < steps; s++) {
-      product(k, pH + s * state, pU, pZ, batch, units, 4 * units);
-      k.addInto(pZ, pX + s * gates, pZ, 4 * n);
-      k.lstmCell(pZ, pC + s * state, pH + (s + 1) * state, pC + (s + 1) * state, pA + s * 5 * state, batch, units);
-    }
+    runRows(b, 'lstmSequenceRows', [pX, pU, pH, pC, pA, pZ, batch, units, steps], batch);
     const pP = at(b, packedT);
     copy(b, pH + state, pP, steps * n);
     copy(b, pH + steps * state, pP + steps * state, n);
@@ -86,8 +79,7 @@ const backward: KernelFunc = (args) => {
   const goBackwards = (args.attrs as { goBackwards?: boolean }).goBackwards === true;
   const [batch, steps2, units] = dy!.shape as [number, number, number];
   const steps = steps2 - 2;
-  const k = simdKernels(b)!;
-  const n = batch * units, state = 4 * n, gates = 4 * 4 * n;
+  const n = batch * units, state = 4 * n;
   const dyT = swapTime(b, dy!); // [T+2, batch, units]: every output's gradient, then the last h's and c's
   const uT = transposeLastTwo(b, u!); // [4u, u]
   const dZ = alloc(b, [steps, batch, 4 * units]);
@@ -97,17 +89,13 @@ const backward: KernelFunc = (args) => {
   try {
     const pDh = at(b, dh), pZ = at(b, dZ), pUT = at(b, uT);
     // dc_next and the step's dc_prev take turns in dc and dc0 (no copy per step).
-    let pDc = at(b, dc), pDcPrev = at(b, dc0);
+    const pDc = at(b, dc), pDcPrev = at(b, dc0);
     const pSeq = at(b, dyT), pC = at(b, cAll!), pA = at(b, acts!), pDh0 = at(b, dh0);
     copy(b, pSeq + steps * state, pDh0, n); // dh_next starts as the gradient of the last h...
     copy(b, pSeq + (steps + 1) * state, pDc, n); // ...and dc_next as that of the last c
-    for (let s = steps - 1; s >= 0; s--) {
-      k.addInto(pDh, pSeq + s * state, pDh0, n);
-      k.lstmCellGrad(pDh, pDc, pC + s * state, pA + s * 5 * state, pZ + s * gates, pDcPrev, batch, units);
-      [pDc, pDcPrev] = [pDcPrev, pDc];
-      product(k, pZ + s * gates, pUT, pDh0, batch, 4 * units, units);
-    }
-    if (pDc !== at(b, dc0)) copy(b, pDc, at(b, dc0), n);
+    runRows(b, 'lstmSequenceGradRows', [pSeq, pUT, pC, pA, pZ, pDh, pDh0, pDc, pDcPrev, batch, units, steps], batch);
+    // dc_next and dc_prev trade places every step: c0's gradient is in dc after an even number of steps.
+    if (steps % 2 === 0) copy(b, pDc, pDcPrev, n);
     // dU [u, 4u] = Hprevᵀ [u, T*B] · dZ [T*B, 4u]: the first T steps of hAll.
     const hPrev = view(hAll!, [steps * batch, units]);
     const dz2 = view(dZ, [steps * batch, 4 * units]);

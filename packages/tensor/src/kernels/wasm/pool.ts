@@ -25,7 +25,9 @@ const MAX_ARGS = 16;
 const SPIN_MS = 0.1;
 
 /** The module's row-range functions a job may run: `f(...args, r0, r1)`. */
-export const POOL_FUNCTIONS = ['gemm', 'maxPoolGrad', 'reluGrad'] as const;
+export const POOL_FUNCTIONS = [
+  'gemm', 'maxPoolGrad', 'reluGrad', 'lstmSequenceRows', 'lstmSequenceGradRows', 'gruSequenceRows', 'gruSequenceGradRows',
+] as const;
 export type PoolFunction = (typeof POOL_FUNCTIONS)[number];
 
 const WORKER_SOURCE = `
