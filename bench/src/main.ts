@@ -62,7 +62,7 @@ async function main(): Promise<void> {
     const round = rounds > 1 ? ` (round ${r} of ${rounds})` : '';
     one.push(await tsx(['ours', 'wasm', 'kernels,models,leak'], { ...env, KERAS_TS_WASM_THREADS: '1' }, `ours wasm 1 thread${round}`));
     if (threads > 1) {
-      many.push(await tsx(['ours', 'wasm', 'kernels,models', 'mlp,cnn'], { ...env, KERAS_TS_WASM_THREADS: String(threads) }, `ours wasm ${threads} threads${round}`));
+      many.push(await tsx(['ours', 'wasm', 'kernels,models'], { ...env, KERAS_TS_WASM_THREADS: String(threads) }, `ours wasm ${threads} threads${round}`));
     }
   }
   results.push({ ...bestOf(one), label: 'ours wasm 1 thread' });
