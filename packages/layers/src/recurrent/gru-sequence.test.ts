@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@keras-ts/tensor';
 import { GRU } from './gru.js';
+import { fusedAndStepped } from '../testing/fused-paths.js';
 
 let previous = '';
 beforeAll(async () => {
@@ -15,24 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   if (previous) await tf.setBackend(previous);
 });
-
-/** Outputs of the fused path (no mask) and of the stepped path (a mask of all ones), and their weight gradients. */
-function bothPaths(layer: GRU, x: tf.Tensor) {
-  const mask = tf.ones(x.shape.slice(0, 2), 'bool');
-  const run = (withMask: boolean) => {
-    const tape = new tf.GradientTape();
-    const outs = tape.record(() => {
-      const o = layer.apply(x, withMask ? { mask } : {}) as tf.Tensor | tf.Tensor[];
-      return Array.isArray(o) ? o : [o];
-    });
-    const loss = tape.record(() => outs.reduce((acc, o, i) => tf.add(acc, tf.sum(tf.mul(o, 0.5 + i))), tf.scalar(0)));
-    const grads = tape.gradient(loss, layer.trainableWeights);
-    return { outs, grads: grads as tf.Tensor[], loss };
-  };
-  const fused = run(false), stepped = run(true);
-  mask.dispose();
-  return { fused, stepped };
-}
 
 const maxAbsDiff = (a: tf.Tensor, b: tf.Tensor) => tf.tidy(() => tf.max(tf.abs(tf.sub(a, b))).dataSync()[0]!);
 
@@ -57,7 +40,7 @@ describe('GRU over a whole sequence', () => {
       const start = tf.memory().numTensors;
       const layer = new GRU(6, { returnSequences, goBackwards, useBias, returnState: true });
       const x = tf.randomNormal([3, 5, 4], 0, 1, 'float32', 7);
-      const { fused, stepped } = bothPaths(layer, x);
+      const { fused, stepped } = fusedAndStepped(layer, x);
       expect(fused.outs.length).toBe(2);
       fused.outs.forEach((o, i) => {
         expect(o.shape).toEqual(stepped.outs[i]!.shape);

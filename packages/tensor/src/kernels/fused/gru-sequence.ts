@@ -13,28 +13,17 @@
  * each thread of our pool runs every step for its share of the rows. The sums run in another order than the
  * stepped ops' (the bias starts the recurrent product's), so the two paths agree to rounding, not bit for bit.
  */
-import { BatchMatMul, customGrad, engine, getKernel, registerKernel, reshape, Reverse, slice, tidy, Transpose, zeros } from '@tensorflow/tfjs-core';
-import type { GradSaveFunc, KernelFunc, NamedAttrMap, Tensor, TensorInfo } from '@tensorflow/tfjs-core';
+import { BatchMatMul, engine, getKernel, registerKernel, reshape, slice, tidy, zeros } from '@tensorflow/tfjs-core';
+import type { KernelFunc, NamedAttrMap, Tensor, TensorInfo } from '@tensorflow/tfjs-core';
 import { alloc, f32, f32At, free, pointer as at, runStock, view, type WasmBackend } from '../wasm/heap.js';
 import { gemmMatMul } from '../wasm/gemm.js';
 import { simdKernels } from '../wasm/simd.js';
 import { runRows } from '../wasm/row-jobs.js';
 import { transposeLastTwo } from '../wasm/transpose.js';
+import { sequenceOp, swapTime } from './sequence-op.js';
 
 export const GRU_SEQUENCE = 'KerasTsGruSequence';
 export const GRU_SEQUENCE_GRAD = 'KerasTsGruSequenceGrad';
-
-/**
- * [B, T, n] <-> [T, B, n]; with `reverseAxis`, also reversed along that axis of the result (the time axis, for
- * a sequence processed backwards).
- */
-function swapTime(b: WasmBackend, t: TensorInfo, reverseAxis: 0 | 1 | null = null): TensorInfo {
-  const s = runStock(b, Transpose, { x: t }, { perm: [1, 0, 2] });
-  if (reverseAxis === null) return s;
-  const r = runStock(b, Reverse, { x: s }, { dims: [reverseAxis] });
-  free(b, s);
-  return r;
-}
 
 const forward: KernelFunc = (args) => {
   const b = args.backend as WasmBackend;
@@ -112,7 +101,7 @@ export function registerGruSequence(): void {
  * order) and the last h. Keras's gate order and activations (sigmoid gates, tanh). Null where no fused kernel
  * runs (other backends, other dtypes or shapes): the caller steps.
  *
- * A custom gradient, as lstmSequence's: the per-step states it keeps are saved tensors, not outputs.
+ * A custom gradient (sequence-op.ts), as lstmSequence's.
  */
 export function gruSequence(
   x: Tensor,
@@ -129,19 +118,9 @@ export function gruSequence(
   if (steps < 1 || units < 1 || three !== 3 * units || u.shape[1] !== three || h0.shape[0] !== batch || h0.shape[1] !== units) return null;
   if ((rb !== null && rb.shape[0] !== three) || simdKernels(e.backend as unknown as WasmBackend) === null) return null;
   const attrs = { goBackwards } as unknown as NamedAttrMap;
-  const op = customGrad(((xs: Tensor, us: Tensor, bs: Tensor, hs: Tensor, save: GradSaveFunc) => {
-    const [sequence, hAll, acts] = e.runKernel(GRU_SEQUENCE, { x: xs, u: us, rb: bs, h0: hs }, attrs) as Tensor[];
-    save([us, hAll!, acts!]);
-    return {
-      value: sequence!,
-      gradFunc: (dy: Tensor, saved: Tensor[]) => {
-        const [su, sh, sa] = saved as [Tensor, Tensor, Tensor];
-        return e.runKernel(GRU_SEQUENCE_GRAD, { dy, u: su, hAll: sh, acts: sa }, attrs) as Tensor[];
-      },
-    };
-  }) as unknown as Parameters<typeof customGrad>[0]);
   return tidy(() => {
-    const sequence = op(x, u, rb ?? zeros([three]), h0);
+    const inputs = { x, u, rb: rb ?? zeros([three]), h0 };
+    const sequence = sequenceOp(GRU_SEQUENCE, GRU_SEQUENCE_GRAD, inputs, ['hAll', 'acts'], attrs);
     return { sequence, h: reshape(slice(sequence, [0, steps - 1, 0], [batch, 1, units]), [batch, units]) };
   });
 }

@@ -15,31 +15,20 @@
  * Keras's gate order (i, f, c, o), sigmoid gates and tanh activations; the LSTM layer takes this path only
  * without masks or dropout, and steps otherwise.
  */
-import { BatchMatMul, customGrad, engine, getKernel, registerKernel, reshape, Reverse, slice, tidy, Transpose } from '@tensorflow/tfjs-core';
-import type { GradSaveFunc, KernelFunc, NamedAttrMap, Tensor, TensorInfo } from '@tensorflow/tfjs-core';
+import { BatchMatMul, engine, getKernel, registerKernel, reshape, slice, tidy } from '@tensorflow/tfjs-core';
+import type { KernelFunc, NamedAttrMap, Tensor, TensorInfo } from '@tensorflow/tfjs-core';
 import { alloc, f32At, free, pointer as at, runStock, view, type WasmBackend } from '../wasm/heap.js';
 import { gemmMatMul } from '../wasm/gemm.js';
 import { simdKernels } from '../wasm/simd.js';
 import { runRows } from '../wasm/row-jobs.js';
 import { transposeLastTwo } from '../wasm/transpose.js';
+import { sequenceOp, swapTime } from './sequence-op.js';
 
 export const LSTM_SEQUENCE = 'KerasTsLstmSequence';
 export const LSTM_SEQUENCE_GRAD = 'KerasTsLstmSequenceGrad';
 
 function copy(b: WasmBackend, src: number, dst: number, n: number): void {
   f32At(b, dst, n).set(f32At(b, src, n));
-}
-
-/**
- * [B, T, n] <-> [T, B, n]; with `reverseAxis`, also reversed along that axis of the result (the time axis, for
- * a sequence processed backwards).
- */
-function swapTime(b: WasmBackend, t: TensorInfo, reverseAxis: 0 | 1 | null = null): TensorInfo {
-  const s = runStock(b, Transpose, { x: t }, { perm: [1, 0, 2] });
-  if (reverseAxis === null) return s;
-  const r = runStock(b, Reverse, { x: s }, { dims: [reverseAxis] });
-  free(b, s);
-  return r;
 }
 
 const forward: KernelFunc = (args) => {
@@ -124,8 +113,7 @@ export function registerLstmSequence(): void {
  * `[batch, T, units]` (in processing order) and the last h and c. Keras's gate order and activations (sigmoid
  * gates, tanh). Null where no fused kernel runs (other backends, other dtypes or shapes): the caller steps.
  *
- * A custom gradient (not a registered one): the per-step states it keeps for the backward pass are saved
- * tensors, not outputs, so that the engine never makes zero gradients for them (megabytes per batch).
+ * A custom gradient (sequence-op.ts): the per-step states it keeps are saved tensors, not outputs.
  */
 export function lstmSequence(
   x: Tensor,
@@ -142,19 +130,8 @@ export function lstmSequence(
   if (steps < 1 || four !== 4 * units || u.shape[1] !== four || h0.shape[0] !== batch || h0.shape[1] !== units) return null;
   if (c0.shape[0] !== batch || c0.shape[1] !== units || simdKernels(e.backend as unknown as WasmBackend) === null) return null;
   const attrs = { goBackwards } as unknown as NamedAttrMap;
-  const op = customGrad(((xs: Tensor, us: Tensor, hs: Tensor, cs: Tensor, save: GradSaveFunc) => {
-    const [packed, hAll, cAll, acts] = e.runKernel(LSTM_SEQUENCE, { x: xs, u: us, h0: hs, c0: cs }, attrs) as Tensor[];
-    save([us, hAll!, cAll!, acts!]);
-    return {
-      value: packed!,
-      gradFunc: (dy: Tensor, saved: Tensor[]) => {
-        const [su, sh, sc, sa] = saved as [Tensor, Tensor, Tensor, Tensor];
-        return e.runKernel(LSTM_SEQUENCE_GRAD, { dy, u: su, hAll: sh, cAll: sc, acts: sa }, attrs) as Tensor[];
-      },
-    };
-  }) as unknown as Parameters<typeof customGrad>[0]);
   return tidy(() => {
-    const packed = op(x, u, h0, c0);
+    const packed = sequenceOp(LSTM_SEQUENCE, LSTM_SEQUENCE_GRAD, { x, u, h0, c0 }, ['hAll', 'cAll', 'acts'], attrs);
     return {
       sequence: slice(packed, [0, 0, 0], [batch, steps, units]),
       h: reshape(slice(packed, [0, steps, 0], [batch, 1, units]), [batch, units]),
