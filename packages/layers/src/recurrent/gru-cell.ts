@@ -94,9 +94,10 @@ export class GRUCell extends RNNCell {
    * The whole sequence as one op (tf.gruSequence) where it runs: reset gate after the recurrent product, no
    * recurrent dropout, the default activations.
    */
-  override runSequence(projected: tf.Tensor, states: tf.Tensor[], goBackwards: boolean): SequenceResult | null {
+  override runSequence(projected: tf.Tensor, states: tf.Tensor[], goBackwards: boolean, mask: tf.Tensor | null): SequenceResult | null {
     if (!this.resetAfter || this.masks.recurrent || this.opts.activation !== tanh || this.recurrentActivation !== sigmoid) return null;
-    const r = tf.gruSequence(projected, this.recurrentKernel as unknown as tf.Tensor, this.parts!.recBias ?? null, states[0]!, goBackwards);
+    const rb = this.parts!.recBias ?? null;
+    const r = tf.gruSequence(projected, this.recurrentKernel as unknown as tf.Tensor, rb, states[0]!, goBackwards, mask);
     return r && { sequence: r.sequence, output: r.h, states: [r.h] };
   }
 

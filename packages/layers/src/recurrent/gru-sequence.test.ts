@@ -1,12 +1,11 @@
 /**
- * The GRU layer runs an unmasked sequence as one fused op on wasm (tf.gruSequence) where it can (reset gate
- * after the recurrent product, default activations) and steps otherwise: both give the same outputs and states
- * (to rounding) and the same gradients.
+ * The GRU layer runs a sequence, masked or not, as one fused op on wasm (tf.gruSequence) with its default
+ * activations and reset_after=true, and steps otherwise: both give the same outputs, states and gradients.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@keras-ts/tensor';
 import { GRU } from './gru.js';
-import { fusedAndStepped } from '../testing/fused-paths.js';
+import { fusedAndStepped, steppedTanh } from '../testing/fused-paths.js';
 
 let previous = '';
 beforeAll(async () => {
@@ -18,38 +17,50 @@ afterAll(async () => {
 });
 
 const maxAbsDiff = (a: tf.Tensor, b: tf.Tensor) => tf.tidy(() => tf.max(tf.abs(tf.sub(a, b))).dataSync()[0]!);
+const kernels = async (f: () => tf.Tensor) => (await tf.profile(() => tf.dispose(f()) as never)).kernels.map((k) => k.name);
 
 describe('GRU over a whole sequence', () => {
-  const kernels = async (f: () => tf.Tensor) => (await tf.profile(() => tf.dispose(f()) as never)).kernels.map((k) => k.name);
-
-  it('takes the fused op without a mask, and steps with one or with reset_after=false', async () => {
+  it('takes the fused op with or without a mask, and steps with other activations', async () => {
     const x = tf.randomNormal([2, 3, 5], 0, 1, 'float32', 1);
-    const mask = tf.ones([2, 3], 'bool');
+    const mask = tf.tensor2d([[1, 1, 0], [1, 0, 0]], [2, 3], 'bool');
     const layer = new GRU(4);
     expect(await kernels(() => layer.apply(x) as tf.Tensor)).toContain('KerasTsGruSequence');
-    expect(await kernels(() => layer.apply(x, { mask }) as tf.Tensor)).not.toContain('KerasTsGruSequence');
-    const before = new GRU(4, { resetAfter: false });
-    expect(await kernels(() => before.apply(x) as tf.Tensor)).not.toContain('KerasTsGruSequence');
+    expect(await kernels(() => layer.apply(x, { mask }) as tf.Tensor)).toContain('KerasTsGruSequence');
+    const other = new GRU(4, { activation: steppedTanh });
+    expect(await kernels(() => other.apply(x, { mask }) as tf.Tensor)).not.toContain('KerasTsGruSequence');
     tf.dispose([x, mask]);
     layer.dispose();
-    before.dispose();
+    other.dispose();
   });
 
-  for (const [returnSequences, goBackwards, useBias] of [[true, false, true], [false, true, true], [true, true, false]] as const) {
-    it(`matches stepping (returnSequences ${returnSequences}, goBackwards ${goBackwards}, useBias ${useBias}, with states)`, () => {
+  const cases = [
+    { returnSequences: true, goBackwards: false, masked: false, zeroOutputForMask: false },
+    { returnSequences: false, goBackwards: true, masked: false, zeroOutputForMask: false },
+    { returnSequences: true, goBackwards: false, masked: true, zeroOutputForMask: false },
+    { returnSequences: true, goBackwards: true, masked: true, zeroOutputForMask: true },
+    { returnSequences: false, goBackwards: true, masked: true, zeroOutputForMask: false },
+    { returnSequences: true, goBackwards: false, masked: true, zeroOutputForMask: false, useBias: false },
+  ];
+  for (const { masked, ...opts } of cases) {
+    it(`matches stepping (${JSON.stringify({ ...opts, masked })}, with states)`, () => {
       const start = tf.memory().numTensors;
-      const layer = new GRU(6, { returnSequences, goBackwards, useBias, returnState: true });
-      const x = tf.randomNormal([3, 5, 4], 0, 1, 'float32', 7);
-      const { fused, stepped } = fusedAndStepped(layer, x);
+      const x = tf.randomNormal([4, 5, 3], 0, 1, 'float32', 7);
+      // Row 0 fully masked, row 1 masked at its start, row 2 in its middle, row 3 not at all.
+      const mask = masked ? tf.tensor2d([[0, 0, 0, 0, 0], [0, 0, 1, 1, 1], [1, 0, 1, 0, 1], [1, 1, 1, 1, 1]], [4, 5], 'bool') : null;
+      const a = new GRU(6, { ...opts, returnState: true });
+      const b = new GRU(6, { ...opts, returnState: true, activation: steppedTanh });
+      const { fused, stepped } = fusedAndStepped(a, b, x, mask);
       expect(fused.outs.length).toBe(2);
       fused.outs.forEach((o, i) => {
         expect(o.shape).toEqual(stepped.outs[i]!.shape);
         expect(maxAbsDiff(o, stepped.outs[i]!)).toBeLessThan(1e-5);
       });
-      expect(fused.grads.length).toBe(useBias ? 3 : 2);
+      expect(fused.grads.length).toBe(opts.useBias === false ? 2 : 3);
       fused.grads.forEach((g, i) => expect(maxAbsDiff(g, stepped.grads[i]!)).toBeLessThan(1e-5));
       tf.dispose([...fused.outs, ...stepped.outs, ...fused.grads, ...stepped.grads, fused.loss, stepped.loss, x]);
-      layer.dispose();
+      if (mask) mask.dispose();
+      a.dispose();
+      b.dispose();
       expect(tf.memory().numTensors).toBe(start);
     });
   }

@@ -104,10 +104,10 @@ export class LSTMCell extends RNNCell {
   }
 
   /** The whole sequence as one fused op where the backend has it (wasm), with the default activations and no recurrent dropout. */
-  override runSequence(projected: tf.Tensor, states: tf.Tensor[], goBackwards: boolean): SequenceResult | null {
+  override runSequence(projected: tf.Tensor, states: tf.Tensor[], goBackwards: boolean, mask: tf.Tensor | null): SequenceResult | null {
     if (this.masks.recurrent || this.opts.activation !== tanh || this.recurrentActivation !== sigmoid) return null;
     const [h, c] = states;
-    const r = tf.lstmSequence(projected, this.recurrentKernel as unknown as tf.Tensor, h, c, goBackwards);
+    const r = tf.lstmSequence(projected, this.recurrentKernel as unknown as tf.Tensor, h, c, goBackwards, mask);
     return r && { sequence: r.sequence, output: r.h, states: [r.h, r.c] };
   }
 

@@ -1,11 +1,11 @@
 /**
- * The LSTM layer runs an unmasked sequence as one fused op on wasm (tf.lstmSequence) and steps otherwise: both
- * give the same outputs and states (the same bits) and the same gradients.
+ * The LSTM layer runs a sequence, masked or not, as one fused op on wasm (tf.lstmSequence) with its default
+ * activations, and steps otherwise: both give the same outputs, states and gradients.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@keras-ts/tensor';
 import { LSTM } from './lstm.js';
-import { fusedAndStepped } from '../testing/fused-paths.js';
+import { fusedAndStepped, steppedTanh } from '../testing/fused-paths.js';
 
 let previous = '';
 beforeAll(async () => {
@@ -16,34 +16,50 @@ afterAll(async () => {
   if (previous) await tf.setBackend(previous);
 });
 
+const maxAbsDiff = (a: tf.Tensor, b: tf.Tensor) => tf.tidy(() => tf.max(tf.abs(tf.sub(a, b))).dataSync()[0]!);
+const kernels = async (f: () => tf.Tensor) => (await tf.profile(() => tf.dispose(f()) as never)).kernels.map((k) => k.name);
+
 describe('LSTM over a whole sequence', () => {
-  it('takes the fused op without a mask, and steps with one', async () => {
-    const layer = new LSTM(4);
+  it('takes the fused op with or without a mask, and steps with other activations', async () => {
     const x = tf.randomNormal([2, 3, 5], 0, 1, 'float32', 1);
-    const mask = tf.ones([2, 3], 'bool');
-    const kernels = async (f: () => tf.Tensor) => (await tf.profile(() => tf.dispose(f()) as never)).kernels.map((k) => k.name);
+    const mask = tf.tensor2d([[1, 1, 0], [1, 0, 0]], [2, 3], 'bool');
+    const layer = new LSTM(4);
     expect(await kernels(() => layer.apply(x) as tf.Tensor)).toContain('KerasTsLstmSequence');
-    const stepped = await kernels(() => layer.apply(x, { mask }) as tf.Tensor);
-    expect(stepped).not.toContain('KerasTsLstmSequence');
-    expect(stepped).toContain('KerasTsLstmCell');
+    expect(await kernels(() => layer.apply(x, { mask }) as tf.Tensor)).toContain('KerasTsLstmSequence');
+    const other = new LSTM(4, { activation: steppedTanh });
+    expect(await kernels(() => other.apply(x, { mask }) as tf.Tensor)).not.toContain('KerasTsLstmSequence');
     tf.dispose([x, mask]);
     layer.dispose();
+    other.dispose();
   });
 
-  for (const [returnSequences, goBackwards] of [[true, false], [false, true], [true, true]] as const) {
-    it(`matches stepping (returnSequences ${returnSequences}, goBackwards ${goBackwards}, with states)`, () => {
+  const cases = [
+    { returnSequences: true, goBackwards: false, masked: false, zeroOutputForMask: false },
+    { returnSequences: false, goBackwards: true, masked: false, zeroOutputForMask: false },
+    { returnSequences: true, goBackwards: false, masked: true, zeroOutputForMask: false },
+    { returnSequences: true, goBackwards: true, masked: true, zeroOutputForMask: true },
+    { returnSequences: false, goBackwards: true, masked: true, zeroOutputForMask: false },
+  ];
+  for (const { masked, ...opts } of cases) {
+    it(`matches stepping (${JSON.stringify({ ...opts, masked })}, with states)`, () => {
       const start = tf.memory().numTensors;
-      const layer = new LSTM(6, { returnSequences, goBackwards, returnState: true });
-      const x = tf.randomNormal([3, 5, 4], 0, 1, 'float32', 7);
-      const { fused, stepped } = fusedAndStepped(layer, x);
+      const x = tf.randomNormal([4, 5, 3], 0, 1, 'float32', 7);
+      // Row 0 fully masked, row 1 masked at its start, row 2 in its middle, row 3 not at all.
+      const mask = masked ? tf.tensor2d([[0, 0, 0, 0, 0], [0, 0, 1, 1, 1], [1, 0, 1, 0, 1], [1, 1, 1, 1, 1]], [4, 5], 'bool') : null;
+      const a = new LSTM(6, { ...opts, returnState: true });
+      const b = new LSTM(6, { ...opts, returnState: true, activation: steppedTanh });
+      const { fused, stepped } = fusedAndStepped(a, b, x, mask);
       expect(fused.outs.length).toBe(3);
-      fused.outs.forEach((o, i) => expect(Array.from(o.dataSync())).toEqual(Array.from(stepped.outs[i]!.dataSync())));
-      fused.grads.forEach((g, i) => {
-        const d = tf.tidy(() => tf.max(tf.abs(tf.sub(g, stepped.grads[i]!))).dataSync()[0]!);
-        expect(d).toBeLessThan(1e-5);
+      fused.outs.forEach((o, i) => {
+        expect(o.shape).toEqual(stepped.outs[i]!.shape);
+        expect(maxAbsDiff(o, stepped.outs[i]!)).toBeLessThan(1e-5);
       });
+      expect(fused.grads.length).toBe(3);
+      fused.grads.forEach((g, i) => expect(maxAbsDiff(g, stepped.grads[i]!)).toBeLessThan(1e-5));
       tf.dispose([...fused.outs, ...stepped.outs, ...fused.grads, ...stepped.grads, fused.loss, stepped.loss, x]);
-      layer.dispose();
+      if (mask) mask.dispose();
+      a.dispose();
+      b.dispose();
       expect(tf.memory().numTensors).toBe(start);
     });
   }

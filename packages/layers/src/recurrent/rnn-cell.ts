@@ -48,10 +48,12 @@ export abstract class RNNCell extends Layer {
   abstract step(projected: tf.Tensor, states: tf.Tensor[]): StepResult;
 
   /**
-   * Runs every step of an unmasked sequence at once (`projected` = `projectInputs` of the whole sequence), or
-   * returns null to be stepped: the default. Called between `beginSequence` and `endSequence`.
+   * Runs every step of a sequence at once (`projected` = `projectInputs` of the whole sequence), or returns null
+   * to be stepped: the default. With `mask` [batch, T], states carry over at masked steps and `sequence` holds
+   * every step's state (the layer then makes the masked steps' outputs). Called between `beginSequence` and
+   * `endSequence`.
    */
-  runSequence(_projected: tf.Tensor, _states: tf.Tensor[], _goBackwards: boolean): SequenceResult | null {
+  runSequence(_projected: tf.Tensor, _states: tf.Tensor[], _goBackwards: boolean, _mask: tf.Tensor | null): SequenceResult | null {
     return null;
   }
 

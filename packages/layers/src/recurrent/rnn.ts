@@ -118,8 +118,19 @@ export class RNN extends Layer {
           return this.returnState ? [output, ...finalStates] : output;
         };
         const projectedAll = this.cell.projectInputs(seq);
-        const whole = mask ? null : this.cell.runSequence(projectedAll, states, this.goBackwards);
-        if (whole) return finish(() => whole.sequence, whole.output, whole.states);
+        const whole = this.cell.runSequence(projectedAll, states, this.goBackwards, mask);
+        if (whole && !mask) return finish(() => whole.sequence, whole.output, whole.states);
+        if (whole) {
+          // Masked steps output what the stepped path below makes them: zeros with zeroOutputForMask, else the
+          // last output (zeros before the first step that counts); `sequence` holds every step's state.
+          const seq = whole.sequence;
+          const m = tf.cast(mask!, 'float32');
+          const counted = this.goBackwards ? tf.reverse(m, 1) : m;
+          const keep = this.zeroOutputForMask ? tf.cast(counted, 'bool') : tf.greater(tf.cumsum(counted, 1), 0);
+          const out = tf.where(tf.broadcastTo(tf.reshape(keep, [batch, steps, 1]), seq.shape), seq, tf.zerosLike(seq));
+          const last = tf.reshape(tf.slice(out, [0, steps - 1, 0], [batch, 1, seq.shape[2]!]), [batch, seq.shape[2]!]);
+          return finish(() => out, last, whole.states);
+        }
         const projected = unstackTime(projectedAll);
         // Per-step masks broadcast to each state shape once for the whole sequence (not once per step).
         const boolMask = mask ? tf.cast(mask, 'bool') : null;

@@ -5,11 +5,15 @@ beforeAll(async () => {
   await tf.setBackend('wasm');
 });
 
-/** The step-by-step GRU (reset gate after the recurrent product) in plain ops: the reference. */
-function stepwise(x: tf.Tensor, u: tf.Tensor, rb: tf.Tensor | null, h0: tf.Tensor, goBackwards: boolean) {
+/**
+ * The step-by-step GRU (reset gate after the recurrent product) in plain ops: the reference. With `mask`
+ * [batch, T], a row's state carries over at its masked steps.
+ */
+function stepwise(x: tf.Tensor, u: tf.Tensor, rb: tf.Tensor | null, h0: tf.Tensor, goBackwards: boolean, mask?: tf.Tensor) {
   const steps = x.shape[1]!;
   const units = u.shape[0]!;
   const xs = tf.unstack(x, 1);
+  const ms = mask ? tf.unstack(tf.reshape(mask, [x.shape[0]!, steps, 1]), 1) : null;
   let h = h0;
   const outs: tf.Tensor[] = [];
   for (let k = 0; k < steps; k++) {
@@ -21,7 +25,8 @@ function stepwise(x: tf.Tensor, u: tf.Tensor, rb: tf.Tensor | null, h0: tf.Tenso
     const z = tf.sigmoid(tf.add(xZ!, iZ!));
     const r = tf.sigmoid(tf.add(xR!, iR!));
     const hh = tf.tanh(tf.add(xH!, tf.mul(r, iH!)));
-    h = tf.add(hh, tf.mul(z, tf.sub(h, hh)));
+    const next = tf.add(hh, tf.mul(z, tf.sub(h, hh)));
+    h = ms ? tf.where(tf.broadcastTo(ms[t]!, h.shape), next, h) : next;
     outs.push(h);
   }
   return { sequence: tf.stack(outs, 1), h };
@@ -76,4 +81,37 @@ describe('gruSequence', () => {
       expect(tf.gruSequence(tf.zeros([2, 4, 9]), u, tf.zeros([8]), h)).toBeNull();
     });
   });
+});
+
+describe('gruSequence with a mask', () => {
+  for (const goBackwards of [false, true]) {
+    it(`carries the state over masked steps, forward and backward${goBackwards ? ', going backwards' : ''}`, () => {
+      const start = tf.memory().numTensors;
+      const [batch, steps, units] = [6, 7, 5];
+      const x = tf.randomNormal([batch, steps, 3 * units], 0, 1, 'float32', 21);
+      const u = tf.randomNormal([units, 3 * units], 0, 0.5, 'float32', 22);
+      const rb = tf.randomNormal([3 * units], 0, 0.5, 'float32', 23);
+      const h0 = tf.randomNormal([batch, units], 0, 1, 'float32', 24);
+      const bits = Array.from({ length: batch * steps }, (_, i) => (i < steps ? 0 : i < steps + 3 ? 0 : (i * 7919) % 5 > 1 ? 1 : 0));
+      const mask = tf.tensor2d(bits, [batch, steps], 'bool');
+      const w = tf.randomNormal([batch, steps, units], 0, 1, 'float32', 25);
+      const stepped = (a: tf.Tensor, b: tf.Tensor, c: tf.Tensor, d: tf.Tensor) => stepwise(a, b, c, d, goBackwards, mask);
+      const fused = (a: tf.Tensor, b: tf.Tensor, c: tf.Tensor, d: tf.Tensor) => tf.gruSequence(a, b, c, d, goBackwards, mask)!;
+      const loss = (f: typeof stepped) => (a: tf.Tensor, b: tf.Tensor, c: tf.Tensor, d: tf.Tensor) => {
+        const r = f(a, b, c, d);
+        return tf.add(tf.sum(tf.mul(r.sequence, w)), tf.sum(tf.mul(r.h, 0.5)));
+      };
+      tf.tidy(() => {
+        const ref = stepped(x, u, rb, h0), got = fused(x, u, rb, h0);
+        expect(maxAbsDiff(got.sequence, ref.sequence)).toBeLessThan(1e-5);
+        expect(maxAbsDiff(got.h, ref.h)).toBeLessThan(1e-5);
+        expect(Array.from(tf.slice(got.h, [0, 0], [1, units]).dataSync())).toEqual(Array.from(tf.slice(h0, [0, 0], [1, units]).dataSync()));
+        const gRef = tf.grads(loss(stepped))([x, u, rb, h0]);
+        const gGot = tf.grads(loss(fused))([x, u, rb, h0]);
+        gRef.forEach((g, i) => expect(maxAbsDiff(gGot[i]!, g)).toBeLessThan(1e-5));
+      });
+      tf.dispose([x, u, rb, h0, mask, w]);
+      expect(tf.memory().numTensors).toBe(start);
+    });
+  }
 });

@@ -22,7 +22,7 @@ import { gemmMatMul } from '../wasm/gemm.js';
 import { simdKernels } from '../wasm/simd.js';
 import { runRows } from '../wasm/row-jobs.js';
 import { transposeLastTwo } from '../wasm/transpose.js';
-import { sequenceOp, swapTime } from './sequence-op.js';
+import { maskFits, maskInput, sequenceOp, swapTime, timeMajorMask } from './sequence-op.js';
 
 export const LSTM_SEQUENCE = 'KerasTsLstmSequence';
 export const LSTM_SEQUENCE_GRAD = 'KerasTsLstmSequenceGrad';
@@ -33,7 +33,7 @@ function copy(b: WasmBackend, src: number, dst: number, n: number): void {
 
 const forward: KernelFunc = (args) => {
   const b = args.backend as WasmBackend;
-  const { x, u, h0, c0 } = args.inputs as Record<'x' | 'u' | 'h0' | 'c0', TensorInfo>;
+  const { x, u, h0, c0, mask } = args.inputs as Record<'x' | 'u' | 'h0' | 'c0', TensorInfo> & { mask?: TensorInfo };
   const goBackwards = (args.attrs as { goBackwards?: boolean }).goBackwards === true;
   const [batch, steps, four] = x.shape as [number, number, number];
   const units = four / 4;
@@ -44,11 +44,12 @@ const forward: KernelFunc = (args) => {
   const acts = alloc(b, [steps, batch, 5 * units]), z = alloc(b, [batch, 4 * units]);
   // Every step's h, then the last h and c: [T+2, batch, units], made [batch, T+2, units] below.
   const packedT = alloc(b, [steps + 2, batch, units]);
+  const m = timeMajorMask(b, mask, goBackwards);
   try {
     const pH = at(b, hAll), pC = at(b, cAll), pX = at(b, xT), pZ = at(b, z), pU = at(b, u), pA = at(b, acts);
     copy(b, at(b, h0), pH, n);
     copy(b, at(b, c0), pC, n);
-    runRows(b, 'lstmSequenceRows', [pX, pU, pH, pC, pA, pZ, batch, units, steps], batch);
+    runRows(b, 'lstmSequenceRows', [pX, pU, pH, pC, pA, pZ, m === null ? 0 : at(b, m), batch, units, steps], batch);
     const pP = at(b, packedT);
     copy(b, pH + state, pP, steps * n);
     copy(b, pH + steps * state, pP + steps * state, n);
@@ -58,13 +59,13 @@ const forward: KernelFunc = (args) => {
     free(b, hAll, cAll, acts);
     throw e;
   } finally {
-    free(b, xT, z, packedT);
+    free(b, xT, z, packedT, m);
   }
 };
 
 const backward: KernelFunc = (args) => {
   const b = args.backend as WasmBackend;
-  const { dy, u, hAll, cAll, acts } = args.inputs as Record<string, TensorInfo>;
+  const { dy, u, hAll, cAll, acts, mask } = args.inputs as Record<string, TensorInfo>;
   const goBackwards = (args.attrs as { goBackwards?: boolean }).goBackwards === true;
   const [batch, steps2, units] = dy!.shape as [number, number, number];
   const steps = steps2 - 2;
@@ -74,6 +75,7 @@ const backward: KernelFunc = (args) => {
   const dZ = alloc(b, [steps, batch, 4 * units]);
   const dh = alloc(b, [batch, units]), dc = alloc(b, [batch, units]);
   const dh0 = alloc(b, [batch, units]), dc0 = alloc(b, [batch, units]);
+  const m = timeMajorMask(b, mask, goBackwards);
   let dx: TensorInfo | null = null, dU: TensorInfo | null = null;
   try {
     const pDh = at(b, dh), pZ = at(b, dZ), pUT = at(b, uT);
@@ -82,7 +84,8 @@ const backward: KernelFunc = (args) => {
     const pSeq = at(b, dyT), pC = at(b, cAll!), pA = at(b, acts!), pDh0 = at(b, dh0);
     copy(b, pSeq + steps * state, pDh0, n); // dh_next starts as the gradient of the last h...
     copy(b, pSeq + (steps + 1) * state, pDc, n); // ...and dc_next as that of the last c
-    runRows(b, 'lstmSequenceGradRows', [pSeq, pUT, pC, pA, pZ, pDh, pDh0, pDc, pDcPrev, batch, units, steps], batch);
+    const pM = m === null ? 0 : at(b, m);
+    runRows(b, 'lstmSequenceGradRows', [pSeq, pUT, pC, pA, pZ, pDh, pDh0, pDc, pDcPrev, pM, batch, units, steps], batch);
     // dc_next and dc_prev trade places every step: c0's gradient is in dc after an even number of steps.
     if (steps % 2 === 0) copy(b, pDc, pDcPrev, n);
     // dU [u, 4u] = Hprevᵀ [u, T*B] · dZ [T*B, 4u]: the first T steps of hAll.
@@ -97,7 +100,7 @@ const backward: KernelFunc = (args) => {
     free(b, dx, dU, dh0, dc0);
     throw e;
   } finally {
-    free(b, dyT, uT, dZ, dh, dc);
+    free(b, dyT, uT, dZ, dh, dc, m);
   }
 };
 
@@ -111,7 +114,9 @@ export function registerLstmSequence(): void {
  * An LSTM over a whole sequence: `x [batch, T, 4u]` (each step's input projection, x·W + b), the recurrent
  * kernel `u [units, 4u]` and the initial states `h0`, `c0 [batch, units]` -> every step's output
  * `[batch, T, units]` (in processing order) and the last h and c. Keras's gate order and activations (sigmoid
- * gates, tanh). Null where no fused kernel runs (other backends, other dtypes or shapes): the caller steps.
+ * gates, tanh). With `mask` [batch, T] (in input order), a row's states carry over unchanged at its masked steps;
+ * the sequence then holds each step's h state (the caller decides what a masked step outputs). Null where no
+ * fused kernel runs (other backends, other dtypes or shapes): the caller steps.
  *
  * A custom gradient (sequence-op.ts): the per-step states it keeps are saved tensors, not outputs.
  */
@@ -121,6 +126,7 @@ export function lstmSequence(
   h0: Tensor,
   c0: Tensor,
   goBackwards = false,
+  mask: Tensor | null = null,
 ): { sequence: Tensor; h: Tensor; c: Tensor } | null {
   const e = engine();
   if (e.backendName !== 'wasm' || [x, u, h0, c0].some((t) => t.dtype !== 'float32')) return null;
@@ -128,10 +134,11 @@ export function lstmSequence(
   const [batch, steps, four] = x.shape as [number, number, number];
   const units = u.shape[0]!;
   if (steps < 1 || four !== 4 * units || u.shape[1] !== four || h0.shape[0] !== batch || h0.shape[1] !== units) return null;
-  if (c0.shape[0] !== batch || c0.shape[1] !== units || simdKernels(e.backend as unknown as WasmBackend) === null) return null;
+  if (c0.shape[0] !== batch || c0.shape[1] !== units || !maskFits(mask, batch, steps)) return null;
+  if (simdKernels(e.backend as unknown as WasmBackend) === null) return null;
   const attrs = { goBackwards } as unknown as NamedAttrMap;
   return tidy(() => {
-    const packed = sequenceOp(LSTM_SEQUENCE, LSTM_SEQUENCE_GRAD, { x, u, h0, c0 }, ['hAll', 'cAll', 'acts'], attrs);
+    const packed = sequenceOp(LSTM_SEQUENCE, LSTM_SEQUENCE_GRAD, { x, u, h0, c0 }, ['hAll', 'cAll', 'acts'], attrs, maskInput(mask));
     return {
       sequence: slice(packed, [0, 0, 0], [batch, steps, units]),
       h: reshape(slice(packed, [0, steps, 0], [batch, 1, units]), [batch, units]),

@@ -2,7 +2,7 @@
  * What the whole-sequence recurrent kernels (lstm-sequence.ts, gru-sequence.ts) share: moving the time axis
  * first and back, and the custom-gradient op around a forward kernel and its gradient kernel.
  */
-import { customGrad, engine, Reverse, Transpose } from '@tensorflow/tfjs-core';
+import { cast, customGrad, engine, Reverse, Transpose } from '@tensorflow/tfjs-core';
 import type { GradSaveFunc, NamedAttrMap, Tensor, TensorInfo } from '@tensorflow/tfjs-core';
 import { free, runStock, type WasmBackend } from '../wasm/heap.js';
 
@@ -19,9 +19,33 @@ export function swapTime(b: WasmBackend, t: TensorInfo, reverseAxis: 0 | 1 | nul
 }
 
 /**
- * Runs kernel `forward` on `inputs` (named as the kernel wants them, the recurrent kernel as `u`): it returns
- * the op's value, then the tensors its gradient needs, named `saved` for kernel `gradient`, which takes them with
- * `dy` and `u` and returns the gradients of `inputs` in their order.
+ * A [batch, T] mask as float32 [T, batch] in processing order (reversed in time going backwards), the layout
+ * the sequence loops read (assembly/sequence.ts); 0 (none) without a mask. Freed by the caller.
+ */
+export function timeMajorMask(b: WasmBackend, mask: TensorInfo | undefined, goBackwards: boolean): TensorInfo | null {
+  if (mask === undefined) return null;
+  const t = runStock(b, Transpose, { x: mask }, { perm: [1, 0] });
+  if (!goBackwards) return t;
+  const r = runStock(b, Reverse, { x: t }, { dims: [0] });
+  free(b, t);
+  return r;
+}
+
+/** Whether `mask` (null: none) is a [batch, steps] mask. */
+export function maskFits(mask: Tensor | null, batch: number, steps: number): boolean {
+  return mask === null || (mask.rank === 2 && mask.shape[0] === batch && mask.shape[1] === steps);
+}
+
+/** The mask as float32 (1 where a step counts), for the kernels; {} without one. */
+export function maskInput(mask: Tensor | null): Record<string, Tensor> {
+  return mask === null ? {} : { mask: mask.dtype === 'float32' ? mask : cast(mask, 'float32') };
+}
+
+/**
+ * Runs kernel `forward` on `inputs` (named as the kernel wants them, the recurrent kernel as `u`) and `fixed`
+ * (inputs without a gradient, such as a mask): it returns the op's value, then the tensors its gradient needs,
+ * named `saved` for kernel `gradient`, which takes them with `dy`, `u` and `fixed` and returns the gradients of
+ * `inputs` in their order.
  *
  * A custom gradient (not a registered one): the per-step states kept for the backward pass are saved tensors,
  * not outputs, so that the engine never makes zero gradients for them (megabytes per batch).
@@ -32,19 +56,22 @@ export function sequenceOp(
   inputs: Record<string, Tensor>,
   saved: string[],
   attrs: NamedAttrMap,
+  fixed: Record<string, Tensor> = {},
 ): Tensor {
   const e = engine();
-  const names = Object.keys(inputs);
+  const names = Object.keys(inputs), fixedNames = Object.keys(fixed);
   const op = customGrad(((...args: unknown[]) => {
     const save = args.pop() as GradSaveFunc;
     const named = Object.fromEntries(names.map((n, i) => [n, args[i] as Tensor]));
-    const [value, ...kept] = e.runKernel(forward, named, attrs) as Tensor[];
-    save([named.u!, ...kept]);
+    const [value, ...kept] = e.runKernel(forward, { ...named, ...fixed }, attrs) as Tensor[];
+    // Saved, so that they outlive the caller's scope until the backward pass.
+    save([named.u!, ...kept, ...fixedNames.map((n) => fixed[n]!)]);
     return {
       value: value!,
       gradFunc: (dy: Tensor, s: Tensor[]) => {
         const [u, ...rest] = s;
-        return e.runKernel(gradient, { dy, u: u!, ...Object.fromEntries(saved.map((n, i) => [n, rest[i]!])) }, attrs) as Tensor[];
+        const byName = Object.fromEntries([...saved, ...fixedNames].map((n, i) => [n, rest[i]!]));
+        return e.runKernel(gradient, { dy, u: u!, ...byName }, attrs) as Tensor[];
       },
     };
   }) as unknown as Parameters<typeof customGrad>[0]);

@@ -22,16 +22,19 @@ export interface SimdKernels {
   gruCell(x: number, inner: number, h: number, hNew: number, acts: number, batch: number, units: number): void;
   /** The gradient of one GRU step. */
   gruCellGrad(dh: number, h: number, acts: number, dx: number, dInner: number, dhDirect: number, batch: number, units: number): void;
-  /** Batch rows [r0, r1) of a whole LSTM sequence, forward and backward, and of a GRU's (assembly/sequence.ts). */
-  lstmSequenceRows(x: number, u: number, h: number, c: number, acts: number, z: number, batch: number, units: number, steps: number, r0: number, r1: number): void;
+  /**
+   * Batch rows [r0, r1) of a whole LSTM sequence, forward and backward, and of a GRU's (assembly/sequence.ts);
+   * `mask` 0 for none.
+   */
+  lstmSequenceRows(x: number, u: number, h: number, c: number, acts: number, z: number, mask: number, batch: number, units: number, steps: number, r0: number, r1: number): void;
   lstmSequenceGradRows(
-    dy: number, uT: number, c: number, acts: number, dz: number, dh: number, dhNext: number, dc: number, dcPrev: number,
+    dy: number, uT: number, c: number, acts: number, dz: number, dh: number, dhNext: number, dc: number, dcPrev: number, mask: number,
     batch: number, units: number, steps: number, r0: number, r1: number,
   ): void;
-  gruSequenceRows(x: number, u: number, rb: number, h: number, acts: number, inner: number, batch: number, units: number, steps: number, r0: number, r1: number): void;
+  gruSequenceRows(x: number, u: number, rb: number, h: number, acts: number, inner: number, mask: number, batch: number, units: number, steps: number, r0: number, r1: number): void;
   gruSequenceGradRows(
     dy: number, uT: number, h: number, acts: number, dx: number, dInner: number, dh: number, dhDirect: number, back: number,
-    dhNext: number, batch: number, units: number, steps: number, r0: number, r1: number,
+    dhNext: number, mask: number, batch: number, units: number, steps: number, r0: number, r1: number,
   ): void;
   /** dst = a + b over n floats. */
   addInto(dst: number, a: number, b: number, n: number): void;
