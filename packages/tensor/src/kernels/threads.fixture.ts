@@ -55,7 +55,8 @@ for (const [sa, sb] of [[[128, 10], [128, 1]], [[1], [128]], [[3, 1, 5], [4, 1]]
 const smallRan = smallOpsStats.ran - smallBefore;
 await tf.setBackend('wasm');
 // Whole LSTM and GRU sequences split by batch rows across the pool (one job each way), against the same
-// recurrences stepped in single ops: the LSTM to the bit, the GRU (summed in another order) to rounding.
+// recurrences stepped in single ops: the LSTM (also masked) to the bit, the GRU (summed in another order) to
+// rounding.
 const seqJobsBefore = pool?.jobsRun ?? 0;
 const [lstmMatch, gruError] = tf.tidy(() => {
   const [batch, steps, units] = [18, 6, 5];
@@ -67,7 +68,18 @@ const [lstmMatch, gruError] = tf.tidy(() => {
   let h = h0, c = c0;
   for (let t = 0; t < steps; t++) ({ h, c } = tf.lstmCell(tf.add(xs4[t]!, tf.matMul(h, u4)), c)!);
   const fusedLstm = tf.lstmSequence(x4, u4, h0, c0)!;
-  const lstmSame = [[fusedLstm.h, h], [fusedLstm.c, c]].every(([p, q]) => Array.from(p!.dataSync()).every((v, i) => v === q!.dataSync()[i]));
+  const same = (p: tf.Tensor, q: tf.Tensor) => Array.from(p.dataSync()).every((v, i) => v === q.dataSync()[i]);
+  // And with a mask (every third step of each row masked, from a different step per row): states carry over.
+  const mask = tf.tensor2d(Array.from({ length: batch * steps }, (_, i) => ((i % steps) + Math.floor(i / steps)) % 3 === 0 ? 0 : 1), [batch, steps], 'bool');
+  const ms = tf.unstack(tf.reshape(mask, [batch, steps, 1]), 1);
+  let hm = h0, cm = c0;
+  for (let t = 0; t < steps; t++) {
+    const r = tf.lstmCell(tf.add(xs4[t]!, tf.matMul(hm, u4)), cm)!;
+    hm = tf.where(tf.broadcastTo(ms[t]!, hm.shape), r.h, hm);
+    cm = tf.where(tf.broadcastTo(ms[t]!, cm.shape), r.c, cm);
+  }
+  const maskedLstm = tf.lstmSequence(x4, u4, h0, c0, false, mask)!;
+  const lstmSame = same(fusedLstm.h, h) && same(fusedLstm.c, c) && same(maskedLstm.h, hm) && same(maskedLstm.c, cm);
   // A GRU loss's gradients through the fused op and through stepped ops.
   const x3 = tf.randomNormal([batch, steps, 3 * units], 0, 1, 'float32', 11);
   const u3 = tf.randomNormal([units, 3 * units], 0, 0.5, 'float32', 12);
