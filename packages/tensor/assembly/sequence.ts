@@ -15,10 +15,10 @@ function at(base: usize, row: i32, width: i32): usize {
   return base + ((<usize>row * <usize>width) << 2);
 }
 
-/** Whether row r of step s is masked out. */
+/** Whether row r of step s is masked out (`mask` not 0). */
 @inline
 function skipped(mask: usize, s: i32, batch: i32, r: i32): bool {
-  return mask != 0 && load<f32>(at(mask, s * batch + r, 1)) == 0;
+  return load<f32>(at(mask, s * batch + r, 1)) == 0;
 }
 
 /** Copies `width` floats of row r from `src` to `dst` ([rows, width] buffers). */
@@ -41,10 +41,12 @@ export function lstmSequenceRows(
     addInto(at(z, r0, g), at(x, s * batch + r0, g), at(z, r0, g), rows * g);
     lstmCell(at(z, r0, g), at(cs, r0, units), at(h, (s + 1) * batch + r0, units), at(c, (s + 1) * batch + r0, units),
       at(acts, s * batch + r0, 5 * units), rows, units);
-    for (let r = r0; r < r1; r++) {
-      if (!skipped(mask, s, batch, r)) continue;
-      copyRow(hs, at(h, (s + 1) * batch, units), r, units);
-      copyRow(cs, at(c, (s + 1) * batch, units), r, units);
+    if (mask != 0) {
+      for (let r = r0; r < r1; r++) {
+        if (!skipped(mask, s, batch, r)) continue;
+        copyRow(hs, at(h, (s + 1) * batch, units), r, units);
+        copyRow(cs, at(c, (s + 1) * batch, units), r, units);
+      }
     }
   }
 }
@@ -65,14 +67,16 @@ export function lstmSequenceGradRows(
     addInto(at(dh, r0, units), at(dy, s * batch + r0, units), at(dhNext, r0, units), rows * units);
     lstmCellGrad(at(dh, r0, units), at(pc, r0, units), at(c, s * batch + r0, units), at(acts, s * batch + r0, 5 * units),
       at(dz, s * batch + r0, g), at(pp, r0, units), rows, units);
-    for (let r = r0; r < r1; r++) {
-      if (!skipped(mask, s, batch, r)) continue;
-      memory.fill(at(dz, s * batch + r, g), 0, (<usize>g) << 2);
-      copyRow(pc, pp, r, units);
+    if (mask != 0) {
+      for (let r = r0; r < r1; r++) {
+        if (!skipped(mask, s, batch, r)) continue;
+        memory.fill(at(dz, s * batch + r, g), 0, (<usize>g) << 2);
+        copyRow(pc, pp, r, units);
+      }
     }
     const t = pc; pc = pp; pp = t;
     gemm(at(dz, s * batch, g), uT, dhNext, batch, units, g, g, 1, units, 0, false, r0, r1);
-    for (let r = r0; r < r1; r++) if (skipped(mask, s, batch, r)) copyRow(dh, dhNext, r, units);
+    if (mask != 0) for (let r = r0; r < r1; r++) if (skipped(mask, s, batch, r)) copyRow(dh, dhNext, r, units);
   }
 }
 
@@ -88,7 +92,9 @@ export function gruSequenceRows(
     gemm(at(h, s * batch, units), u, inner, batch, g, units, units, 1, g, rb, false, r0, r1);
     gruCell(at(x, s * batch + r0, g), at(inner, r0, g), at(h, s * batch + r0, units), at(h, (s + 1) * batch + r0, units),
       at(acts, s * batch + r0, 4 * units), rows, units);
-    for (let r = r0; r < r1; r++) if (skipped(mask, s, batch, r)) copyRow(at(h, s * batch, units), at(h, (s + 1) * batch, units), r, units);
+    if (mask != 0) {
+      for (let r = r0; r < r1; r++) if (skipped(mask, s, batch, r)) copyRow(at(h, s * batch, units), at(h, (s + 1) * batch, units), r, units);
+    }
   }
 }
 
@@ -106,11 +112,13 @@ export function gruSequenceGradRows(
     addInto(at(dh, r0, units), at(dy, s * batch + r0, units), at(dhNext, r0, units), rows * units);
     gruCellGrad(at(dh, r0, units), at(h, s * batch + r0, units), at(acts, s * batch + r0, 4 * units),
       at(dx, s * batch + r0, g), at(dInner, s * batch + r0, g), at(dhDirect, r0, units), rows, units);
-    for (let r = r0; r < r1; r++) {
-      if (!skipped(mask, s, batch, r)) continue;
-      memory.fill(at(dx, s * batch + r, g), 0, (<usize>g) << 2);
-      memory.fill(at(dInner, s * batch + r, g), 0, (<usize>g) << 2);
-      copyRow(dh, dhDirect, r, units);
+    if (mask != 0) {
+      for (let r = r0; r < r1; r++) {
+        if (!skipped(mask, s, batch, r)) continue;
+        memory.fill(at(dx, s * batch + r, g), 0, (<usize>g) << 2);
+        memory.fill(at(dInner, s * batch + r, g), 0, (<usize>g) << 2);
+        copyRow(dh, dhDirect, r, units);
+      }
     }
     gemm(at(dInner, s * batch, g), uT, back, batch, units, g, g, 1, units, 0, false, r0, r1);
     addInto(at(dhNext, r0, units), at(dhDirect, r0, units), at(back, r0, units), rows * units);

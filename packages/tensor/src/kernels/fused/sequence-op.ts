@@ -7,11 +7,12 @@ import type { GradSaveFunc, NamedAttrMap, Tensor, TensorInfo } from '@tensorflow
 import { free, runStock, type WasmBackend } from '../wasm/heap.js';
 
 /**
- * [B, T, n] <-> [T, B, n]; with `reverseAxis`, also reversed along that axis of the result (the time axis, for
- * a sequence processed backwards).
+ * Swaps the first two axes ([B, T, ...] <-> [T, B, ...]); with `reverseAxis`, also reverses that axis of the
+ * result (the time axis, for a sequence processed backwards).
  */
 export function swapTime(b: WasmBackend, t: TensorInfo, reverseAxis: 0 | 1 | null = null): TensorInfo {
-  const s = runStock(b, Transpose, { x: t }, { perm: [1, 0, 2] });
+  const perm = t.shape.map((_, i) => (i < 2 ? 1 - i : i));
+  const s = runStock(b, Transpose, { x: t }, { perm });
   if (reverseAxis === null) return s;
   const r = runStock(b, Reverse, { x: s }, { dims: [reverseAxis] });
   free(b, s);
@@ -20,15 +21,10 @@ export function swapTime(b: WasmBackend, t: TensorInfo, reverseAxis: 0 | 1 | nul
 
 /**
  * A [batch, T] mask as float32 [T, batch] in processing order (reversed in time going backwards), the layout
- * the sequence loops read (assembly/sequence.ts); 0 (none) without a mask. Freed by the caller.
+ * the sequence loops read (assembly/sequence.ts); null without a mask. Freed by the caller.
  */
 export function timeMajorMask(b: WasmBackend, mask: TensorInfo | undefined, goBackwards: boolean): TensorInfo | null {
-  if (mask === undefined) return null;
-  const t = runStock(b, Transpose, { x: mask }, { perm: [1, 0] });
-  if (!goBackwards) return t;
-  const r = runStock(b, Reverse, { x: t }, { dims: [0] });
-  free(b, t);
-  return r;
+  return mask === undefined ? null : swapTime(b, mask, goBackwards ? 0 : null);
 }
 
 /** Whether `mask` (null: none) is a [batch, steps] mask. */
